@@ -1,0 +1,90 @@
+/**
+ * npm run build: validates the dataset (a bad record fails the build, named with its field), bundles
+ * every entry point with esbuild once per browser, writes each browser's manifest from the one source
+ * manifest.json, and packs store-ready zips. Also builds the CLI into dist/cli.
+ */
+import { build, type Plugin } from 'esbuild';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DatasetError, loadDatasetFiles } from '../src/cli/dataset-files.js';
+import { browserManifest, type Browser } from './manifest.js';
+import { writeIcons } from './icons.js';
+import { zipDirectory } from './zip.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+
+let dataset;
+try {
+  dataset = loadDatasetFiles();
+} catch (e) {
+  if (e instanceof DatasetError) {
+    console.error(`build failed: ${e.message}`);
+    process.exit(1);
+  }
+  throw e;
+}
+const datasetJson = JSON.stringify(dataset);
+
+const datasetPlugin: Plugin = {
+  name: 'ledgerlens-dataset',
+  setup(b) {
+    b.onResolve({ filter: /^ledgerlens:dataset$/ }, () => ({ path: 'dataset', namespace: 'ledgerlens' }));
+    b.onLoad({ filter: /.*/, namespace: 'ledgerlens' }, () => ({ contents: datasetJson, loader: 'json' }));
+  },
+};
+
+rmSync(dist, { recursive: true, force: true });
+const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+const sites = JSON.parse(readFileSync(join(root, 'scripts/news-sites.json'), 'utf8')).domains as string[];
+
+for (const browser of ['chrome', 'firefox'] as Browser[]) {
+  const out = join(dist, browser);
+  mkdirSync(out, { recursive: true });
+  const result = await build({
+    entryPoints: {
+      background: join(root, 'src/background/index.ts'),
+      content: join(root, 'src/content/index.ts'),
+      popup: join(root, 'src/popup/main.tsx'),
+    },
+    outdir: out,
+    bundle: true,
+    format: 'iife',
+    target: browser === 'chrome' ? 'chrome120' : 'firefox128',
+    platform: 'browser',
+    sourcemap: 'linked',
+    // Readable output for store review: whitespace and syntax minified, names kept.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
+    define: { __BROWSER__: JSON.stringify(browser) },
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    plugins: [datasetPlugin],
+    metafile: true,
+    logLevel: 'warning',
+  });
+  writeFileSync(join(dist, `meta-${browser}.json`), JSON.stringify(result.metafile));
+  cpSync(join(root, 'src/popup/popup.html'), join(out, 'popup.html'));
+  cpSync(join(root, 'src/popup/popup.css'), join(out, 'popup.css'));
+  cpSync(join(root, 'src/static/_locales'), join(out, '_locales'), { recursive: true });
+  writeIcons(join(out, 'icons'));
+  writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(browserManifest(manifest, browser, sites), null, 2)}\n`);
+  const zip = join(dist, `ledgerlens-${browser}-${manifest.version}.zip`);
+  zipDirectory(out, zip, (file) => !file.endsWith('.map'));
+  console.log(`built dist/${browser} and ${zip.slice(root.length + 1)}`);
+}
+
+await build({
+  entryPoints: [join(root, 'src/cli/entry.ts')],
+  outfile: join(dist, 'cli/ledgerlens.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+console.log(`built dist/cli (dataset ${dataset.version}: ${dataset.records.length} records)`);

@@ -1,0 +1,71 @@
+/**
+ * One tooltip for all highlights, rendered in a closed shadow root on a host element of our own, so
+ * page CSS cannot reach it. Page-derived text is only ever set with textContent.
+ */
+import type { Claim } from '../shared/report.js';
+
+const LABEL: Record<Claim['verdict'], string> = { consistent: '✓ Consistent with the record', discrepancy: '✗ Discrepancy', 'no-record': '? No record' };
+const CSS = `
+:host { all: initial; }
+.tip { position: fixed; z-index: 2147483647; max-width: 360px; box-sizing: border-box; padding: 10px 12px;
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111827; background: #ffffff;
+  border: 1px solid #d1d5db; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); }
+.tip[hidden] { display: none; }
+.verdict { font-weight: 700; margin: 0 0 4px; }
+.consistent { color: #1f6f43; } .discrepancy { color: #b3261e; } .no-record { color: #4b5563; }
+.caveat { margin: 6px 0 0; padding: 4px 6px; background: #fff7e6; border-left: 3px solid #b45309; color: #7c2d12; }
+.src { margin: 6px 0 0; color: #4b5563; font-size: 12px; }
+p { margin: 0; }
+@media (prefers-color-scheme: dark) {
+  .tip { color: #f3f4f6; background: #1f2937; border-color: #374151; }
+  .consistent { color: #6ee7a8; } .discrepancy { color: #fca5a5; } .no-record { color: #d1d5db; }
+  .caveat { background: #3b2a10; color: #fde68a; } .src { color: #d1d5db; }
+}`;
+
+export const TOOLTIP_HOST_TAG = 'ledgerlens-tooltip';
+
+export function tooltipText(claim: Claim): string {
+  const sources = claim.references.flatMap((r) => r.sources.map((s) => s.publisher));
+  return [LABEL[claim.verdict], claim.explanation, claim.caveat ? `Caveat: ${claim.caveat}` : '', sources.length ? `Source: ${[...new Set(sources)].join(', ')}` : '']
+    .filter(Boolean).join(' ');
+}
+
+export function createTooltip(doc: Document) {
+  const host = doc.createElement(TOOLTIP_HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  const box = doc.createElement('div');
+  box.className = 'tip';
+  box.setAttribute('role', 'tooltip');
+  box.id = 'ledgerlens-tip';
+  box.hidden = true;
+  shadow.append(style, box);
+  (doc.body ?? doc.documentElement).appendChild(host);
+
+  const add = (tag: string, cls: string, text: string) => {
+    const el = doc.createElement(tag);
+    el.className = cls;
+    el.textContent = text;
+    box.appendChild(el);
+  };
+  return {
+    show(anchor: Element, claim: Claim) {
+      box.replaceChildren();
+      add('p', `verdict ${claim.verdict}`, LABEL[claim.verdict]);
+      add('p', 'why', claim.explanation);
+      if (claim.caveat) add('p', 'caveat', `Caveat: ${claim.caveat}`);
+      const sources = [...new Set(claim.references.flatMap((r) => r.sources.map((s) => s.publisher)))];
+      if (sources.length) add('p', 'src', `Source: ${sources.join(', ')}`);
+      box.hidden = false;
+      const r = anchor.getBoundingClientRect();
+      const view = doc.defaultView!;
+      const width = Math.min(360, view.innerWidth - 16);
+      box.style.left = `${Math.max(8, Math.min(r.left, view.innerWidth - width - 8))}px`;
+      const below = r.bottom + 8;
+      box.style.top = `${below + box.offsetHeight > view.innerHeight ? Math.max(8, r.top - box.offsetHeight - 8) : below}px`;
+    },
+    hide() { box.hidden = true; },
+    remove() { host.remove(); },
+  };
+}

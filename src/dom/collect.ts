@@ -1,0 +1,187 @@
+/**
+ * DOM layer: finds the article's main text and turns it into a TextModel, keeping for every character
+ * the text node it came from, so a figure split across elements ("$<b>400</b> million") maps back
+ * exactly. Works on any Document (the page in the browser, jsdom in the CLI); reads, never writes.
+ */
+import { BLOCK_SEPARATOR, isDisclaimerText, type Block, type BlockKind, type TextModel } from '../shared/text-model.js';
+
+/** Characters [start, end) of the collected text are node.data[offsetInNode …]. */
+export interface TextSegment { node: Text; start: number; end: number; offsetInNode: number }
+export interface CollectedText { model: TextModel; segments: TextSegment[]; root: Element }
+
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'IFRAME', 'SVG', 'CANVAS',
+  'VIDEO', 'AUDIO', 'NAV', 'ASIDE', 'FORM', 'MENU', 'DIALOG', 'OBJECT', 'EMBED', 'HEAD', 'TITLE',
+]);
+const PAGE_CHROME = new Set(['HEADER', 'FOOTER']);
+const BLOCK_TAGS = new Set([
+  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGCAPTION', 'TR', 'DT', 'DD', 'PRE', 'DIV', 'SECTION',
+  'ARTICLE', 'MAIN', 'UL', 'OL', 'DL', 'TABLE', 'FIGURE', 'HEADER', 'FOOTER', 'ADDRESS', 'CAPTION', 'HR', 'BR',
+]);
+const NOISE = /(?:^|[\s_-])(?:ticker|share|sharing|social|related|newsletter|comments?|advert|ads|ad-slot|promo|sidebar|breadcrumbs?|menu|navbar|cookie|subscribe|popular|most-read|recommended|trending|tags|author-bio|paywall)(?:$|[\s_-])/i;
+const BYLINE = /(?:^|[\s_-])(?:byline|meta|author|dateline|timestamp|post-date|article-date|published)(?:$|[\s_-])/i;
+const MAIN_SELECTORS = ['article', '[itemprop="articleBody"]', 'main', '[role="main"]', '.article-body', '.post-content', '.entry-content', '.article-content', '.story-body'];
+
+/** Our own elements (highlights, tooltips) never count as page text. */
+export const OWN_TAG_PREFIX = 'LEDGERLENS-';
+
+export function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  const style = view.getComputedStyle(el);
+  return style.display === 'none' || style.visibility === 'hidden';
+}
+
+function skipElement(el: Element, inMain: boolean): boolean {
+  if (SKIP_TAGS.has(el.tagName.toUpperCase()) || el.tagName.toUpperCase().startsWith(OWN_TAG_PREFIX)) return true;
+  if (!inMain && PAGE_CHROME.has(el.tagName.toUpperCase())) return true;
+  if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') === 'true' || el.getAttribute('contenteditable') === '') return true;
+  const role = el.getAttribute('role');
+  if (role === 'navigation' || role === 'banner' || role === 'complementary' || role === 'marquee' || role === 'search') return true;
+  const label = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  if (NOISE.test(label)) return true;
+  return isHidden(el);
+}
+
+/** The element holding the article: the candidate with the most paragraph text, else the body. */
+export function findMainElement(doc: Document): Element {
+  const body = doc.body ?? doc.documentElement;
+  let best: Element = body;
+  let bestScore = 0;
+  const seen = new Set<Element>();
+  for (const selector of MAIN_SELECTORS) {
+    for (const el of Array.from(doc.querySelectorAll(selector))) {
+      if (seen.has(el)) continue;
+      seen.add(el);
+      const score = Array.from(el.querySelectorAll('p')).reduce((n, p) => n + (p.textContent?.trim().length ?? 0), 0);
+      if (score > bestScore * 1.2) { best = el; bestScore = score; }
+    }
+  }
+  if (best === body) {
+    // No semantic container: the parent of the most paragraph text.
+    const byParent = new Map<Element, number>();
+    for (const p of Array.from(body.querySelectorAll('p'))) {
+      const parent = p.parentElement;
+      if (parent) byParent.set(parent, (byParent.get(parent) ?? 0) + (p.textContent?.trim().length ?? 0));
+    }
+    for (const [el, score] of byParent) if (score > bestScore) { best = el; bestScore = score; }
+  }
+  return best;
+}
+
+function kindOf(el: Element, stack: Element[], state: { titleSeen: boolean }): { kind: BlockKind; level?: number } | null {
+  const tag = el.tagName.toUpperCase();
+  if (/^H[1-6]$/.test(tag)) {
+    const level = Number(tag[1]);
+    if (level === 1 && !state.titleSeen) { state.titleSeen = true; return { kind: 'title', level: 1 }; }
+    return { kind: 'heading', level };
+  }
+  if (stack.some((a) => a.tagName.toUpperCase() === 'BLOCKQUOTE') || tag === 'BLOCKQUOTE') return { kind: 'quote' };
+  if (tag === 'LI' || tag === 'DD' || tag === 'DT') return { kind: 'list-item' };
+  if (tag === 'FIGCAPTION' || tag === 'CAPTION') return { kind: 'caption' };
+  if (tag === 'TR') return { kind: 'table-row' };
+  if (el.querySelector('time') || BYLINE.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return { kind: 'byline' };
+  return { kind: 'paragraph' };
+}
+
+/** Collects the visible main text of `doc` in document order. */
+export function collectText(doc: Document, root: Element = findMainElement(doc)): CollectedText {
+  let text = '';
+  const segments: TextSegment[] = [];
+  const blocks: Block[] = [];
+  const state = { titleSeen: false };
+  let open: { kind: BlockKind; level?: number; start: number } | null = null;
+
+  const closeBlock = () => {
+    if (open && text.length > open.start) {
+      const raw = text.slice(open.start);
+      const trimmedEnd = open.start + raw.trimEnd().length;
+      if (trimmedEnd > open.start) {
+        const kind = open.kind === 'paragraph' && isDisclaimerText(raw) ? 'disclaimer' : open.kind;
+        blocks.push({ kind, start: open.start, end: trimmedEnd, ...(open.level ? { level: open.level } : {}) });
+      }
+    }
+    open = null;
+  };
+  const openBlock = (k: { kind: BlockKind; level?: number }) => {
+    closeBlock();
+    if (text.length) text += BLOCK_SEPARATOR;
+    open = { ...k, start: text.length };
+  };
+
+  // The headline often sits above the article container.
+  const headline = root.querySelector('h1') ? null : doc.querySelector('h1');
+  const roots = headline && !isHidden(headline) ? [headline, root] : [root];
+
+  const walk = (node: Node, stack: Element[], current: { kind: BlockKind; level?: number }) => {
+    if (node.nodeType === 3) {
+      const value = (node as Text).data;
+      if (!value) return;
+      if (!open) openBlock(current);
+      // Collapse whitespace runs to what a reader sees, keeping a 1:1 map for every kept character.
+      let chunk = '';
+      const pieces: { from: number; to: number }[] = [];
+      let runFrom = -1;
+      for (let i = 0; i < value.length; i++) {
+        const ch = value[i]!;
+        const space = ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0';
+        const prev = chunk.length ? chunk[chunk.length - 1] : text[text.length - 1];
+        if (space && (prev === undefined || prev === ' ' || prev === '\n' || text.length + chunk.length === open!.start)) {
+          if (runFrom >= 0) { pieces.push({ from: runFrom, to: i }); runFrom = -1; }
+          continue;
+        }
+        if (runFrom < 0) runFrom = i;
+        chunk += space ? ' ' : ch;
+      }
+      if (runFrom >= 0) pieces.push({ from: runFrom, to: value.length });
+      // Record one segment per kept run so offsets map exactly back into the node.
+      let at = text.length;
+      for (const p of pieces) {
+        segments.push({ node: node as Text, start: at, end: at + (p.to - p.from), offsetInNode: p.from });
+        at += p.to - p.from;
+      }
+      text += chunk;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (skipElement(el, stack.length > 0)) return;
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'BR') { if (open) text += '\n'; return; }
+    if (tag === 'TD' || tag === 'TH') { if (open && !text.endsWith(' · ') && text.length > open.start) text += ' · '; }
+    const isBlock = BLOCK_TAGS.has(tag);
+    let kind = current;
+    if (isBlock) {
+      const k = kindOf(el, stack, state);
+      if (k) kind = k;
+      closeBlock();
+    }
+    const next = [...stack, el];
+    for (let child = el.firstChild; child; child = child.nextSibling) walk(child, next, kind);
+    if (isBlock) closeBlock();
+  };
+  for (const r of roots) walk(r, [], { kind: 'paragraph' });
+  closeBlock();
+  return { model: { text, blocks }, segments, root };
+}
+
+export interface TextPiece { node: Text; startOffset: number; endOffset: number }
+
+/** The text-node ranges that make up [start, end) of the collected text, in order. */
+export function piecesFor(segments: TextSegment[], start: number, end: number): TextPiece[] {
+  const out: TextPiece[] = [];
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) { // first segment that ends after start
+    const mid = (lo + hi) >> 1;
+    if (segments[mid]!.end <= start) lo = mid + 1; else hi = mid;
+  }
+  for (let i = lo; i < segments.length && segments[i]!.start < end; i++) {
+    const s = segments[i]!;
+    const from = Math.max(start, s.start);
+    const to = Math.min(end, s.end);
+    if (to > from) out.push({ node: s.node, startOffset: s.offsetInNode + from - s.start, endOffset: s.offsetInNode + to - s.start });
+  }
+  return out;
+}

@@ -1,0 +1,172 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Claim, Reference, Report, SourceEntry } from '../shared/report.js';
+import { DISCLAIMER } from '../shared/report.js';
+import { formatDay, formatPeriod } from '../shared/format.js';
+import type { TabState } from '../shared/messages.js';
+import { currentTabId, loadTabState, revealOnPage, runOnTab } from './data.js';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'not-run'; tabId: number }
+  | { state: 'ready'; tabId: number; tab: TabState };
+
+const VERDICT_TEXT: Record<Claim['verdict'], { icon: string; label: string; group: string }> = {
+  discrepancy: { icon: '✗', label: 'Discrepancy', group: 'Discrepancies' },
+  consistent: { icon: '✓', label: 'Consistent', group: 'Consistent with the record' },
+  'no-record': { icon: '?', label: 'No record', group: 'No record found' },
+};
+
+export function App() {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const refresh = async () => {
+    try {
+      const tabId = await currentTabId();
+      if (tabId === null) return setLoad({ state: 'error', message: 'No active tab.' });
+      const tab = await loadTabState(tabId);
+      setLoad(tab ? { state: 'ready', tabId, tab } : { state: 'not-run', tabId });
+    } catch (e) {
+      setLoad({ state: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  useEffect(() => { void refresh(); }, []);
+
+  return (
+    <div class="popup">
+      <header class="brand"><span class="logo" aria-hidden="true">◎</span> LedgerLens</header>
+      <main>
+        {load.state === 'loading' && <p class="state" role="status">Loading…</p>}
+        {load.state === 'error' && <p class="state" role="alert">Something went wrong: {load.message}</p>}
+        {load.state === 'not-run' && <NotRun tabId={load.tabId} onDone={refresh} />}
+        {load.state === 'ready' && <ReportView report={load.tab.report} tabId={load.tabId} />}
+      </main>
+      <footer class="disclaimer" aria-label="Disclaimer">{DISCLAIMER}</footer>
+    </div>
+  );
+}
+
+function NotRun({ tabId, onDone }: { tabId: number; onDone: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const run = async () => {
+    try {
+      await runOnTab(tabId);
+      setTimeout(onDone, 400);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <section class="state">
+      <p>LedgerLens has not checked this page. It runs by itself on known crypto-news sites; elsewhere, only when you ask.</p>
+      <button type="button" class="primary" onClick={run}>Check this page</button>
+      {error && <p role="alert">Could not run here: {error}</p>}
+    </section>
+  );
+}
+
+export function ReportView({ report, tabId }: { report: Report; tabId: number }) {
+  const { summary } = report;
+  return (
+    <>
+      <section class="page" aria-label="Page">
+        <h1>{report.page.title}</h1>
+        <p class="meta">
+          {report.page.publisher ?? 'Unknown publisher'} · {report.page.publishedAt ? `published ${formatDay(report.page.publishedAt)}` : 'publication date not found'}
+        </p>
+        {report.profile.label && <p class="label-warning">Marked on the page as: {report.profile.label}</p>}
+      </section>
+      <section class="summary" aria-label="Summary">
+        <p class="headline">
+          {report.claims.length} figures checked · <span class="discrepancy">{summary.discrepancy} {summary.discrepancy === 1 ? 'discrepancy' : 'discrepancies'}</span> · <span class="consistent">{summary.consistent} consistent</span> · <span class="no-record">{summary.noRecord} with no record</span>
+        </p>
+      </section>
+      {report.claims.length === 0 && <p class="state">No figures found in this article's main text.</p>}
+      {(['discrepancy', 'consistent', 'no-record'] as const).map((v) => (
+        <ClaimGroup key={v} verdict={v} claims={report.claims.filter((c) => c.verdict === v)} tabId={tabId} open={v !== 'no-record'} />
+      ))}
+      <Sources sources={report.sources} report={report} />
+      {report.context.length > 0 && (
+        <details class="group">
+          <summary><h2>Named in the article ({report.context.length})</h2></summary>
+          <ul class="context">
+            {report.context.map((c) => (
+              <li key={c.recordId}><strong>{c.title}</strong>{c.details.map((d) => <span class="detail">{d}</span>)}<SourceLinks refs={[c]} /></li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <p class="dataset">
+        Dataset {report.dataset.version}: {report.dataset.records} records covering {formatDay(report.dataset.coverage.start)} to {formatDay(report.dataset.coverage.end)}, last reviewed {formatDay(report.dataset.reviewed)}.
+      </p>
+      {report.profile.notes.map((n) => <p class="note" key={n}>{n}</p>)}
+    </>
+  );
+}
+
+function ClaimGroup({ verdict, claims, tabId, open }: { verdict: Claim['verdict']; claims: Claim[]; tabId: number; open: boolean }) {
+  if (!claims.length) return null;
+  const t = VERDICT_TEXT[verdict];
+  return (
+    <details class={`group ${verdict}`} open={open}>
+      <summary><h2><span aria-hidden="true">{t.icon}</span> {t.group} ({claims.length})</h2></summary>
+      <ul class="claims">{claims.map((c) => <ClaimCard key={c.id} claim={c} tabId={tabId} />)}</ul>
+    </details>
+  );
+}
+
+function ClaimCard({ claim, tabId }: { claim: Claim; tabId: number }) {
+  const [revealError, setRevealError] = useState<string | null>(null);
+  const t = VERDICT_TEXT[claim.verdict];
+  const at = claim.sentence.indexOf(claim.text);
+  return (
+    <li class={`card ${claim.verdict}`} data-claim={claim.id} data-verdict={claim.verdict}>
+      <p class="verdict"><span class="badge">{t.icon} {t.label}</span> <strong class="figure">{claim.text}</strong>{claim.period && claim.kind !== 'date' ? <span class="period"> · {formatPeriod(claim.period)}</span> : null}</p>
+      {claim.caveat && <p class="caveat"><strong>Caveat:</strong> {claim.caveat}</p>}
+      <blockquote class="sentence">
+        {at >= 0 ? <>{claim.sentence.slice(0, at)}<mark>{claim.text}</mark>{claim.sentence.slice(at + claim.text.length)}</> : claim.sentence}
+      </blockquote>
+      <p class="why">{claim.explanation}</p>
+      <SourceLinks refs={claim.references} />
+      <button type="button" class="link" onClick={async () => setRevealError(await revealOnPage(tabId, claim.id))}>Show on page</button>
+      {revealError && <span class="hint" role="status"> {revealError}</span>}
+    </li>
+  );
+}
+
+function SourceLinks({ refs }: { refs: Reference[] }) {
+  const links = refs.flatMap((r) => r.sources.map((s) => ({ ...s, record: r.title })));
+  if (!links.length) return null;
+  return (
+    <ul class="sources">
+      {links.map((s, i) => (
+        <li key={`${s.url}-${i}`}>
+          <a href={s.url} target="_blank" rel="noopener noreferrer">{s.publisher}{s.title ? `: ${s.title}` : ''}</a>
+          {s.primary ? <span class="primary-tag"> primary</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Sources({ sources, report }: { sources: SourceEntry[]; report: Report }) {
+  const named = sources.filter((s) => s.kind === 'named');
+  const vague = sources.filter((s) => s.kind === 'vague');
+  return (
+    <section class="group sourcing" aria-label="Sourcing">
+      <h2>How the article is sourced</h2>
+      <p class="meta">{named.length} named · {vague.length} vague · {report.profile.unattributedFigures} figures with no attribution</p>
+      {named.length > 0 && (
+        <ul class="source-list">
+          {named.map((s) => <li key={s.name}><strong>{s.name}</strong> {s.sourceKind ? <span class="tag">{s.sourceKind.replace(/-/g, ' ')} · in dataset</span> : <span class="tag muted">not in dataset</span>}</li>)}
+        </ul>
+      )}
+      {vague.length > 0 && (
+        <ul class="source-list vague">
+          {vague.map((s) => <li key={s.text}>Vague: “{s.text}”</li>)}
+        </ul>
+      )}
+      {report.profile.publisherDisclaimer && <p class="note">Publisher's disclaimer: {report.profile.publisherDisclaimer}</p>}
+      {report.profile.claimReviews.map((c) => <p class="note" key={c.claimReviewed}>Fact-check on the page: “{c.claimReviewed}” — {c.rating ?? 'no rating'}{c.author ? ` (${c.author})` : ''}</p>)}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Extraction: the article's text model in, every figure with its period and every source mention out.
+ * Pure and DOM-free; the content script, the CLI, eval and bench all call `extract`.
+ */
+import type { TextModel } from '../text-model.js';
+import { findDates, trimDatePreposition, type DateMention, type Period, type Precision, type Span } from './dates.js';
+import { findFigures, type Qualifier } from './figures.js';
+import { splitSentences } from './sentences.js';
+import { findSources, type SourceMention } from './sources.js';
+
+export type { Period, Precision, Span } from './dates.js';
+export type { Qualifier } from './figures.js';
+export type { SourceMention } from './sources.js';
+
+export type PeriodOrigin = 'sentence' | 'block' | 'section' | 'title';
+
+export interface Figure {
+  id: string;
+  kind: 'amount' | 'count' | 'percent' | 'date';
+  start: number;
+  end: number;
+  text: string;
+  value: number | null;
+  high: number | null;
+  from: number | null;
+  currency: string | null;
+  qualifier: Qualifier;
+  tolerance: number;
+  unit: string | null;
+  market: boolean;
+  /** For dates, the span the words name; for other figures, the time they are about. */
+  period: Period | null;
+  periodOrigin: PeriodOrigin | null;
+  /** Dates only: how precisely the article gives it; relative if resolved against publication. */
+  precision: Precision | null;
+  relative: boolean;
+  /** A date that only serves as another figure's period in the same sentence. */
+  periodOnly: boolean;
+  sentence: Span;
+  block: number;
+}
+
+export interface Extraction {
+  figures: Figure[];
+  sources: (SourceMention & { sentence: Span; block: number })[];
+  sentences: (Span & { block: number })[];
+}
+
+const REPORTING_BEFORE = /\b(?:released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed)\s+(?:\w+\s+){0,2}$/i;
+
+export function extract(model: TextModel, published: string | null): Extraction {
+  const figures: Figure[] = [];
+  const sources: Extraction['sources'] = [];
+  const sentences: Extraction['sentences'] = [];
+  const datesByBlock: DateMention[][] = [];
+  const sectionOf: number[] = []; // index of the heading that governs each block, or -1
+  const titleBlock = model.blocks.findIndex((b) => b.kind === 'title');
+  let heading = -1;
+
+  model.blocks.forEach((block, b) => {
+    if (block.kind === 'heading') heading = b;
+    sectionOf.push(heading);
+    datesByBlock.push([]);
+    if (block.kind === 'byline' || block.kind === 'disclaimer') return;
+
+    const blockText = model.text.slice(block.start, block.end);
+    for (const sentence of splitSentences(blockText, block.start)) {
+      sentences.push({ ...sentence, block: b });
+      const text = model.text.slice(sentence.start, sentence.end);
+      const dates = findDates(text, published).map((d) => ({ ...d, start: d.start + sentence.start, end: d.end + sentence.start }));
+      const taken = (s: number, e: number) => dates.some((d) => s < d.end && e > d.start);
+      const found = findFigures(text, sentence.start, taken);
+      for (const f of found) {
+        figures.push({
+          id: '', ...f, value: f.value, period: null, periodOrigin: null, precision: null, relative: false,
+          periodOnly: false, sentence, block: b,
+        });
+      }
+      for (const d of dates) {
+        datesByBlock[b]!.push(d);
+        const shown = trimDatePreposition(d);
+        figures.push({
+          id: '', kind: 'date', start: shown.start, end: shown.end, text: shown.text, value: null, high: null, from: null,
+          currency: null, qualifier: 'exact', tolerance: 0, unit: null, market: false, period: d.period,
+          periodOrigin: null, precision: d.precision, relative: d.relative, periodOnly: false, sentence, block: b,
+        });
+      }
+      for (const s of findSources(text, sentence.start)) sources.push({ ...s, sentence, block: b });
+    }
+  });
+
+  // The period each figure is about: its sentence, then its block, its section's heading, the title.
+  const dateFigures = figures.filter((f) => f.kind === 'date' && f.period);
+  for (const f of figures) {
+    if (f.kind === 'date' || f.market) continue;
+    const inSentence = dateFigures.filter((d) => d.sentence.start === f.sentence.start);
+    const chosen = nearestDate(model.text, f, inSentence);
+    if (chosen) {
+      f.period = chosen.period;
+      f.periodOrigin = 'sentence';
+      chosen.periodOnly = true;
+      continue;
+    }
+    const levels: [PeriodOrigin, number][] = [['block', f.block], ['section', sectionOf[f.block] ?? -1], ['title', titleBlock]];
+    for (const [origin, b] of levels) {
+      if (b < 0 || (origin !== 'block' && b === f.block)) continue;
+      const candidates = dateFigures.filter((d) => d.block === b);
+      const pick = nearestDate(model.text, f, candidates);
+      if (pick) {
+        f.period = pick.period;
+        f.periodOrigin = origin;
+        break;
+      }
+    }
+  }
+  figures.sort((a, b) => a.start - b.start || a.end - b.end);
+  figures.forEach((f, i) => { f.id = `f${i + 1}`; });
+  return { figures, sources, sentences };
+}
+
+/** The date nearest the figure, preferring dates that are not the date something was reported on. */
+function nearestDate(text: string, f: Figure, dates: Figure[]): Figure | null {
+  let best: Figure | null = null;
+  let bestScore = Infinity;
+  for (const d of dates) {
+    if (!d.period) continue;
+    const distance = d.start >= f.end ? d.start - f.end : f.start - d.end;
+    const reporting = REPORTING_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start));
+    const score = Math.abs(distance) + (reporting ? 10_000 : 0) + (d.precision === 'day' ? 50 : 0);
+    if (score < bestScore) { best = d; bestScore = score; }
+  }
+  return best;
+}

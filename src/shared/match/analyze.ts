@@ -1,0 +1,635 @@
+/**
+ * Matching: every extracted figure against the dataset, with a verdict that says why.
+ * A verdict of "discrepancy" needs a strong link (the record's key entity in the figure's sentence or
+ * paragraph, the period stated there); anything weaker can support a figure but never contradict it.
+ * A figure with no matching record is "no record", never false.
+ */
+import type { IncidentRecord, LegalActionRecord, StatisticRecord, DatasetRecord, Source } from '../dataset-schema.js';
+import type { Extraction, Figure, Period } from '../extract/index.js';
+import { formatAmount, formatDay, formatNumber, formatPeriod, formatRange, yearsOf } from '../format.js';
+import type { Claim, Reference, Report, SourceEntry } from '../report.js';
+import type { PageMeta, TextModel } from '../text-model.js';
+import type { DatasetIndex } from './dataset-index.js';
+import type { EntityHit } from './entities.js';
+
+export interface AnalysisInput { meta: PageMeta; model: TextModel; extraction: Extraction }
+
+type Level = 0 | 1 | 2 | 3 | 4; // nowhere, elsewhere in the article/title, section heading, paragraph, sentence
+interface Context {
+  figure: Figure;
+  sentence: string;
+  block: string;
+  level: (key: string) => Level;
+  hits: EntityHit[]; // in the sentence
+  attributedTo: { name: string | null; kind: 'named' | 'vague'; recordId: string | null; level: Level } | null;
+  published: string | null;
+}
+interface Judgement {
+  verdict: Claim['verdict'];
+  difference: Claim['difference'];
+  explanation: string;
+  caveat: string | null;
+  references: Reference[];
+}
+
+const THEFT = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|loot|siphon|lost|loss|compromis|breach|swip|nick|pilfer|took|taken|extract|haul)/i;
+const RECOVERY = /\b(?:recover|return|refund|froze|frozen|freez|seiz|claw)/i;
+const LEGAL = /\b(?:charg|indict|accus|prosecut|complaint|forfeit|sanction|convict|sentenc|plead|pleaded|lawsuit|sued|arrest|extradit)/i;
+const EVENT = /\b(?:hack|breach|compromis|exploit|st[oe]l|steal|drain|attack|theft|heist|disclos|announc|said|stated|reported|confirm|revealed|admitted|lost|suffered|cyberattack|incident|target)/i;
+const RELEASE = /\b(?:releas|publish|report|issued|out\s+on|came\s+out)/i;
+const AS_FACT = /\b(?:stole|stolen|steal(?:ing)?|took|netted|made\s+off|siphoned|looted)\b/i;
+const HEDGED = /\b(?:attempt|conspir|sought|tried|seek|aim|plan|alleg)/i;
+const HACK_NOUNS = /^(?:attacks?|hacks?|heists?|thefts?|breaches|breach|intrusions?|incidents?|exploits?|operations?|cases?|compromises?)$/;
+const PERSON_NOUNS = /^(?:programmers?|officials?|officers?|hackers?|individuals?|people|persons?|defendants?|nationals?|agents?|suspects?|men|operatives?|citizens?|members?|workers?)$/;
+
+/** Words a statistic's metric id must find in the figure's sentence or paragraph. */
+const METRIC_WORDS: Record<string, RegExp | null> = {
+  stolen: THEFT, theft: THEFT, hack: /\b(?:hack|attack|heist|theft|breach|intrusion|incident|exploit)/i, unlaundered: /\bunlaundered\b/i,
+  laundered: /\blaunder/i, growth: /\b(?:grew|grow|growth|rise|rose|increas|jump|climb|up\s+\d|higher)/i, source: null, count: null,
+  usd: null, percent: null, dprk: null, total: null, value: null, share: /\bshare|portion|accounted/i, incidents: null, hacks: null,
+};
+const EXCLUSIVE = ['unlaundered', 'growth', 'laundered'];
+
+export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
+  const { meta, model, extraction } = input;
+  const published = meta.publishedAt;
+  const hits = index.matcher.find(model.text);
+  const titleHits = index.matcher.find(meta.title);
+  const blockOf = (offset: number) => model.blocks.findIndex((b) => offset >= b.start && offset <= b.end);
+  const hitBlocks = hits.map((h) => blockOf(h.start));
+  const titleBlock = model.blocks.findIndex((b) => b.kind === 'title');
+  const headingOf = (b: number) => {
+    for (let i = b; i >= 0; i--) if (model.blocks[i]!.kind === 'heading') return i;
+    return -1;
+  };
+  const text = (s: { start: number; end: number }) => model.text.slice(s.start, s.end);
+  const sourceEntries = resolveSources(extraction, index, hits, model);
+
+  const claims: Claim[] = [];
+  for (const f of extraction.figures) {
+    if (f.market || (f.kind === 'date' && (f.periodOnly || !f.period))) continue;
+    const heading = headingOf(f.block);
+    const level = (key: string): Level => {
+      let best: Level = 0;
+      const consider = (l: Level) => { if (l > best) best = l; };
+      hits.forEach((h, i) => {
+        if (!index.implies.get(h.entity.key)?.includes(key) && h.entity.key !== key) return;
+        if (h.start >= f.sentence.start && h.end <= f.sentence.end) consider(4);
+        else if (hitBlocks[i] === f.block) consider(3);
+        else if (hitBlocks[i] === heading && heading >= 0) consider(2);
+        else consider(1);
+      });
+      if (titleHits.some((h) => h.entity.key === key || index.implies.get(h.entity.key)?.includes(key))) consider(titleBlock === f.block ? 4 : 1);
+      return best;
+    };
+    const ctx: Context = {
+      figure: f,
+      sentence: text(f.sentence),
+      block: text(model.blocks[f.block]!),
+      level,
+      hits: hits.filter((h) => h.start >= f.sentence.start && h.end <= f.sentence.end),
+      attributedTo: attributionFor(f, extraction, sourceEntries, model),
+      published,
+    };
+    const judgement = judge(ctx, index);
+    claims.push({
+      id: f.id, kind: f.kind, text: f.text, sentence: ctx.sentence, value: f.value, currency: f.currency,
+      qualifier: f.qualifier, period: f.period, verdict: judgement.verdict, caveat: judgement.caveat,
+      references: judgement.references, explanation: judgement.explanation, difference: judgement.difference,
+      high: f.high, from: f.from, unit: f.unit, start: f.start, end: f.end,
+      attributedTo: ctx.attributedTo ? { name: ctx.attributedTo.name, kind: ctx.attributedTo.kind } : null,
+    });
+  }
+
+  const datasetInfo = {
+    version: index.dataset.version, records: index.dataset.records.length, coverage: index.dataset.coverage, reviewed: index.dataset.reviewed,
+  };
+  const sources = dedupeSources(sourceEntries.map((s) => s.entry));
+  const notes: string[] = [];
+  const newerThanDataset = published !== null && published > index.dataset.reviewed;
+  if (newerThanDataset) notes.push(`The article (${formatDay(published!)}) is newer than the dataset's last review (${formatDay(index.dataset.reviewed)}): its claims may postdate the record.`);
+  if (!published) notes.push('No publication date found on the page: relative dates ("last year") could not be resolved.');
+  return {
+    page: { title: meta.title, publisher: meta.publisher, publishedAt: published, url: meta.url },
+    dataset: datasetInfo,
+    claims,
+    sources,
+    context: contextReferences(hits.concat(titleHits), claims, index),
+    profile: {
+      namedSources: sources.filter((s) => s.kind === 'named').length,
+      vagueSources: sources.filter((s) => s.kind === 'vague').length,
+      unattributedFigures: claims.filter((c) => c.kind !== 'date' && !c.attributedTo).length,
+      label: meta.label,
+      publisherDisclaimer: meta.disclaimer,
+      claimReviews: meta.claimReviews,
+      newerThanDataset,
+      notes,
+    },
+    summary: {
+      consistent: claims.filter((c) => c.verdict === 'consistent').length,
+      discrepancy: claims.filter((c) => c.verdict === 'discrepancy').length,
+      noRecord: claims.filter((c) => c.verdict === 'no-record').length,
+    },
+  };
+}
+
+function judge(ctx: Context, index: DatasetIndex): Judgement {
+  const f = ctx.figure;
+  const tries: ((c: Context, i: DatasetIndex) => Judgement | null)[] =
+    f.kind === 'date' ? [judgeIncidentDate, judgeOperationDate, judgeLegalDate, judgeReportDate]
+      : [judgeLegal, judgeIncident, judgeStatistic];
+  let fallback: Judgement | null = null;
+  for (const t of tries) {
+    const j = t(ctx, index);
+    if (j?.verdict === 'consistent' || j?.verdict === 'discrepancy') return j;
+    fallback ??= j;
+  }
+  return fallback ?? {
+    verdict: 'no-record', difference: null, caveat: null, references: [],
+    explanation: `Article: ${describeFigure(f)}. No record in the dataset matches this figure; that is not evidence that it is wrong.`,
+  };
+}
+
+// ---------- figures and record values ----------
+
+function describeFigure(f: Figure): string {
+  if (f.kind === 'date') return f.text;
+  const q: Record<string, string> = { approximately: 'about ', 'at-least': 'at least ', 'more-than': 'more than ', 'at-most': 'up to ', 'less-than': 'less than ', exact: '', range: '' };
+  const v = f.kind === 'amount' ? (f.high !== null ? formatRange(f.value!, f.high, f.currency) : formatAmount(f.value!, f.currency))
+    : f.kind === 'percent' ? `${f.value}%` : f.from !== null ? `from ${f.from} to ${f.value}${f.unit ? ` ${f.unit}` : ''}` : `${f.value}${f.unit ? ` ${f.unit}` : ''}`;
+  return `${q[f.qualifier] ?? ''}${v}${f.period ? ` in ${formatPeriod(f.period)}` : ''}`;
+}
+
+type Fit = 'fits' | 'near' | 'off';
+
+/** Whether the figure, read with its qualifier and rounding, meets the record's range [lo, hi]. */
+export function valueFit(f: Pick<Figure, 'value' | 'high' | 'qualifier' | 'tolerance' | 'kind'>, lo: number, hi: number): { fit: Fit; ratio: number } {
+  const v = f.value!;
+  const t = f.tolerance;
+  let a = v - t;
+  let b = v + t;
+  switch (f.qualifier) {
+    case 'approximately': a = v * 0.9 - t; b = v * 1.1 + t; break;
+    case 'at-least': case 'more-than': b = Infinity; break;
+    case 'at-most': case 'less-than': a = 0; break;
+    case 'range': b = (f.high ?? v) + t; break;
+    default: break;
+  }
+  if (a <= hi && b >= lo) return { fit: 'fits', ratio: 1 };
+  const ratio = b < lo ? lo / Math.max(b, 1e-9) : a / Math.max(hi, 1e-9);
+  return { fit: f.kind !== 'count' && ratio < 1.15 ? 'near' : 'off', ratio };
+}
+
+function periodOf(fuzzy: string): Period {
+  if (fuzzy.length === 4) return { start: `${fuzzy}-01-01`, end: `${fuzzy}-12-31` };
+  if (fuzzy.length === 7) {
+    const [y, m] = fuzzy.split('-').map(Number) as [number, number];
+    return { start: `${fuzzy}-01`, end: `${fuzzy}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}` };
+  }
+  return { start: fuzzy, end: fuzzy };
+}
+
+function periodFit(claim: Period | null, record: Period): 'same' | 'different' | 'overlap' | 'unknown' {
+  if (!claim) return 'unknown';
+  const [cs, ce] = yearsOf(claim);
+  const [rs, re] = yearsOf(record);
+  if (cs === rs && ce === re) return 'same';
+  if (claim.end < record.start || claim.start > record.end) return 'different';
+  return 'overlap';
+}
+
+const explicitPeriod = (f: Figure) => f.periodOrigin === 'sentence' || f.periodOrigin === 'block' || f.periodOrigin === 'section';
+
+function sourcesOf(r: DatasetRecord): Reference['sources'] {
+  return r.sources.map((s: Source) => ({ url: s.url, publisher: s.publisher, title: s.title, primary: s.primary }));
+}
+
+function reference(r: DatasetRecord, relation: Reference['relation'], explanation: string): Reference {
+  const date = r.type === 'incident' ? r.occurred : r.type === 'statistic' ? r.published : r.type === 'legal-action' ? r.date : null;
+  return { recordId: r.id, type: r.type, title: r.title, date: date && date.length === 10 ? date : date ? periodOf(date).start : null, relation, explanation, sources: sourcesOf(r) };
+}
+
+// ---------- statistics (yearly totals, counts, growth) ----------
+
+function metricTokens(s: StatisticRecord, index: DatasetIndex): string[] {
+  const subjects = new Set(s.subject.flatMap((id) => id.split('-')));
+  return s.metric.split('-').filter((t) => !subjects.has(t) && METRIC_WORDS[t] !== null);
+}
+
+function metricFits(s: StatisticRecord, ctx: Context, index: DatasetIndex): boolean {
+  const tokens = metricTokens(s, index);
+  for (const t of tokens) {
+    const re = METRIC_WORDS[t] ?? new RegExp(`\\b${t}`, 'i');
+    if (!re.test(ctx.sentence) && !re.test(ctx.block)) return false;
+  }
+  for (const t of EXCLUSIVE) if (!tokens.includes(t) && METRIC_WORDS[t]!.test(ctx.sentence) && !METRIC_WORDS[t]!.test(s.metric.replace(/-/g, ' '))) {
+    if (t !== 'growth' || s.unit === 'percent') return false;
+  }
+  if (s.unit === 'count' && ctx.figure.unit && tokens.includes('hack') && !HACK_NOUNS.test(ctx.figure.unit)) return false;
+  return true;
+}
+
+function statisticRange(s: StatisticRecord): [number, number] {
+  return s.range ? [s.range.low, s.range.high] : [s.value, s.value];
+}
+
+function describeStat(s: StatisticRecord, index: DatasetIndex): string {
+  const publisher = index.byId.get(s.publisher);
+  const name = publisher && publisher.type === 'organization' ? publisher.name : s.publisher;
+  return `${name}, ${formatDay(s.published)} — ${s.wording} (${formatPeriod(s.period)})`;
+}
+
+function statValue(s: StatisticRecord): string {
+  return s.unit === 'USD' ? formatAmount(s.value, 'USD') : s.unit === 'percent' ? `${s.value}%` : formatNumber(s.value);
+}
+
+/** Later revisions of the same figure, published after `s`. */
+function revisionsOf(s: StatisticRecord, index: DatasetIndex): StatisticRecord[] {
+  return index.statistics.filter((o) => o.id !== s.id && o.metric === s.metric && o.period.start === s.period.start
+    && o.period.end === s.period.end && o.published > s.published).sort((a, b) => a.published.localeCompare(b.published));
+}
+
+function judgeStatistic(ctx: Context, index: DatasetIndex): Judgement | null {
+  const f = ctx.figure;
+  const unit = f.kind === 'amount' ? (f.currency === 'USD' ? 'USD' : null) : f.kind === 'count' ? 'count' : 'percent';
+  if (!unit) return null;
+  const attributedOrg = ctx.attributedTo?.level === 4 ? ctx.attributedTo : null;
+  const eligible = index.statistics.filter((s) => s.unit === unit
+    && (!ctx.published || s.published <= ctx.published)
+    && ctx.level(s.publisher) > 0
+    && s.subject.every((id) => ctx.level(id) > 0)
+    && !(attributedOrg && (attributedOrg.kind === 'vague' || (attributedOrg.recordId && attributedOrg.recordId !== s.publisher)))
+    && metricFits(s, ctx, index));
+  if (!eligible.length) return null;
+
+  if (f.from !== null && f.kind === 'count') return judgeChange(ctx, eligible, index);
+
+  const assessed = eligible.map((s) => ({ s, ...valueFit(f, ...statisticRange(s)), period: periodFit(f.period, s.period) }));
+  const supporting = assessed.filter((a) => a.fit === 'fits' && a.period !== 'different')
+    .sort((a, b) => rankPeriod(a.period) - rankPeriod(b.period) || ctx.level(b.s.publisher) - ctx.level(a.s.publisher) || b.s.published.localeCompare(a.s.published));
+  const best = supporting[0];
+  if (best) {
+    const revisions = revisionsOf(best.s, index);
+    const later = revisions.filter((r) => r.value !== best.s.value);
+    const revisionNote = later.length
+      ? `${index.byId.get(later.at(-1)!.publisher)?.title ?? 'The publisher'} later revised this figure to ${statValue(later.at(-1)!)} (${formatDay(later.at(-1)!.published)}).`
+      : null;
+    return {
+      verdict: 'consistent', difference: null, caveat: revisionNote,
+      explanation: `Article: ${describeFigure(f)}. Record: ${describeStat(best.s, index)}.${revisionNote ? ` ${revisionNote}` : ''}`,
+      references: [reference(best.s, 'supports', `Matches ${statValue(best.s)} for ${formatPeriod(best.s.period)}.`), ...later.map((r) => reference(r, 'context', `Later revision: ${statValue(r)}.`))],
+    };
+  }
+  const strong = (s: StatisticRecord) => ctx.level(s.publisher) >= 2 && explicitPeriod(f);
+  const elsewhere = assessed.find((a) => a.fit === 'fits' && a.period === 'different' && strong(a.s));
+  if (elsewhere) {
+    const samePeriod = assessed.filter((a) => a.period === 'same' && a.s.metric === elsewhere.s.metric);
+    const own = samePeriod.length ? ` The record for ${formatPeriod(f.period!)} is ${statValue(samePeriod[0]!.s)}.` : '';
+    return {
+      verdict: 'discrepancy', difference: 'period', caveat: null,
+      explanation: `Article: ${describeFigure(f)}. Record: ${describeStat(elsewhere.s, index)}. The figure belongs to ${formatPeriod(elsewhere.s.period)}.${own}`,
+      references: [reference(elsewhere.s, 'contradicts', `This figure is the ${formatPeriod(elsewhere.s.period)} total, not ${formatPeriod(f.period!)}.`)],
+    };
+  }
+  // Same publisher, same metric, same period, clearly different value: the report in force at publication.
+  const inForce = assessed.filter((a) => a.period === 'same' && strong(a.s)).sort((a, b) => b.s.published.localeCompare(a.s.published))[0];
+  if (inForce && inForce.fit === 'off') {
+    const kind = f.kind === 'amount' ? 'amount' : f.kind;
+    const factor = inForce.ratio >= 2 ? ` (${inForce.ratio >= 9 ? 'an order of magnitude' : `${Math.round(inForce.ratio * 10) / 10}×`} off)` : '';
+    return {
+      verdict: 'discrepancy', difference: kind as Judgement['difference'], caveat: null,
+      explanation: `Article: ${describeFigure(f)}. Record: ${describeStat(inForce.s, index)}. The figure differs from the record${factor}.`,
+      references: [reference(inForce.s, 'contradicts', `Record: ${statValue(inForce.s)} for ${formatPeriod(inForce.s.period)}.`)],
+    };
+  }
+  return null;
+}
+
+const rankPeriod = (p: string) => (p === 'same' ? 0 : p === 'overlap' ? 1 : 2);
+
+function judgeChange(ctx: Context, eligible: StatisticRecord[], index: DatasetIndex): Judgement | null {
+  const f = ctx.figure;
+  if (!f.period) return null;
+  const [ys, ye] = yearsOf(f.period);
+  const [fromYear, toYear] = ys === ye ? [ys - 1, ys] : [ys, ye];
+  const forYear = (y: number) => eligible.filter((s) => yearsOf(s.period)[0] === y && yearsOf(s.period)[1] === y)
+    .sort((a, b) => b.published.localeCompare(a.published))[0];
+  const before = forYear(fromYear);
+  const after = forYear(toYear);
+  if (!before || !after) return null;
+  const fromOk = before.value === f.from;
+  const toOk = after.value === f.value;
+  const words = `Record: ${describeStat(before, index)}; ${describeStat(after, index)}.`;
+  if (fromOk && toOk) {
+    return {
+      verdict: 'consistent', difference: null, caveat: null,
+      explanation: `Article: ${describeFigure(f)} (${fromYear} to ${toYear}). ${words}`,
+      references: [reference(before, 'supports', `${fromYear}: ${statValue(before)}.`), reference(after, 'supports', `${toYear}: ${statValue(after)}.`)],
+    };
+  }
+  if (ctx.level(after.publisher) < 2 || !explicitPeriod(f)) return null;
+  return {
+    verdict: 'discrepancy', difference: 'count', caveat: null,
+    explanation: `Article: ${describeFigure(f)} (${fromYear} to ${toYear}). ${words} The record counts ${before.value} and ${after.value}.`,
+    references: [reference(before, fromOk ? 'supports' : 'contradicts', `${fromYear}: ${statValue(before)}.`), reference(after, toOk ? 'supports' : 'contradicts', `${toYear}: ${statValue(after)}.`)],
+  };
+}
+
+// ---------- incidents ----------
+
+function victimIncidents(ctx: Context, index: DatasetIndex, minLevel: Level): { incident: IncidentRecord; level: Level }[] {
+  const out: { incident: IncidentRecord; level: Level }[] = [];
+  const seen = new Set<string>();
+  for (const inc of index.incidents) {
+    const key = `victim:${inc.victim.name.toLowerCase().normalize('NFKC').replace(/[’']/g, "'").replace(/\s+/g, ' ').trim()}`;
+    if (seen.has(inc.id)) continue;
+    const level = ctx.level(key);
+    if (level >= minLevel) { out.push({ incident: inc, level }); seen.add(inc.id); }
+  }
+  return out;
+}
+
+function describeIncident(inc: IncidentRecord): string {
+  const amount = inc.amountUsd ? formatRange(inc.amountUsd.low, inc.amountUsd.high, 'USD') : 'an undisclosed amount';
+  const native = inc.native.length ? ` (${inc.native.map((n) => formatAmount(n.quantity, n.symbol)).join(' and ')})` : '';
+  const disclosed = inc.disclosed && inc.disclosed !== inc.occurred ? `, disclosed ${formatDay(inc.disclosed)}` : '';
+  return `${inc.title}, ${formatDay(inc.occurred)}${disclosed} — ${amount}${native}`;
+}
+
+function judgeIncident(ctx: Context, index: DatasetIndex): Judgement | null {
+  const f = ctx.figure;
+  if (f.kind !== 'amount') return null;
+  const candidates = victimIncidents(ctx, index, 3);
+  if (!candidates.length) return null;
+  const recovery = RECOVERY.test(ctx.sentence);
+  if (!recovery && !THEFT.test(ctx.sentence) && !THEFT.test(ctx.block)) return null;
+  const assessed = candidates.map(({ incident, level }) => {
+    let range: [number, number] | null = null;
+    if (recovery) range = incident.recoveredUsd !== null && f.currency === 'USD' ? [incident.recoveredUsd, incident.recoveredUsd] : null;
+    else if (f.currency === 'USD' && incident.amountUsd) range = [incident.amountUsd.low, incident.amountUsd.high];
+    else {
+      const native = incident.native.find((n) => n.symbol === f.currency);
+      if (native) range = [native.quantity, native.quantity];
+    }
+    const fit = range ? valueFit(f, ...range) : null;
+    const period = explicitPeriod(f) ? periodFit(f.period, periodOf(incident.occurred)) : 'unknown';
+    const disclosedPeriod = explicitPeriod(f) && incident.disclosed ? periodFit(f.period, periodOf(incident.disclosed)) : period;
+    return { incident, level, fit, period: period === 'different' ? disclosedPeriod : period };
+  }).filter((a) => a.fit);
+  const best = assessed.filter((a) => a.fit!.fit === 'fits' && a.period !== 'different').sort((a, b) => b.level - a.level)[0];
+  if (best) {
+    return {
+      verdict: 'consistent', difference: null, caveat: null,
+      explanation: `Article: ${describeFigure(f)}. Record: ${describeIncident(best.incident)}.`,
+      references: [reference(best.incident, 'supports', recovery ? 'Matches the amount recovered.' : 'Within the sourced range.')],
+    };
+  }
+  const only = assessed.length === 1 ? assessed[0]! : assessed.filter((a) => a.period === 'same').length === 1 ? assessed.find((a) => a.period === 'same')! : null;
+  if (!only || only.level < 4) return null;
+  if (only.fit!.fit === 'fits' && only.period === 'different' && f.periodOrigin === 'sentence') {
+    return {
+      verdict: 'discrepancy', difference: 'date', caveat: null,
+      explanation: `Article: ${describeFigure(f)}. Record: ${describeIncident(only.incident)}. The year differs.`,
+      references: [reference(only.incident, 'contradicts', `The incident took place in ${formatDay(only.incident.occurred)}.`)],
+    };
+  }
+  if (only.fit!.fit === 'off' && only.period !== 'different' && only.fit!.ratio >= 1.5) {
+    return {
+      verdict: 'discrepancy', difference: 'amount', caveat: null,
+      explanation: `Article: ${describeFigure(f)}. Record: ${describeIncident(only.incident)}. The amount is ${only.fit!.ratio >= 9 ? 'off by an order of magnitude' : 'outside the sourced range'}.`,
+      references: [reference(only.incident, 'contradicts', 'Outside the sourced range.')],
+    };
+  }
+  return null;
+}
+
+// ---------- legal actions ----------
+
+function legalCandidates(ctx: Context, index: DatasetIndex): LegalActionRecord[] {
+  if (!LEGAL.test(ctx.sentence)) return [];
+  return index.legalActions.filter((l) => ctx.level(l.authority) >= 3 || l.subject.some((s) => ctx.level(s) >= 4)
+    || l.defendants.some((d) => ctx.sentence.includes(d.split(' ').at(-1)!)));
+}
+
+function judgeLegal(ctx: Context, index: DatasetIndex): Judgement | null {
+  const f = ctx.figure;
+  const candidates = legalCandidates(ctx, index);
+  for (const l of candidates) {
+    const period = explicitPeriod(f) ? periodFit(f.period, periodOf(l.date)) : 'unknown';
+    if (period === 'different') continue;
+    if (f.kind === 'count' && f.unit && PERSON_NOUNS.test(f.unit) && f.value === l.defendants.length) {
+      return {
+        verdict: 'consistent', difference: null, caveat: null,
+        explanation: `Article: ${describeFigure(f)}. Record: ${l.title}, ${formatDay(l.date)} — ${l.defendants.length} defendants (${l.defendants.join(', ')}).`,
+        references: [reference(l, 'supports', `${l.defendants.length} defendants named.`)],
+      };
+    }
+    if (f.kind !== 'amount' || f.currency !== 'USD') continue;
+    const alleged = l.amountsAlleged.find((a) => valueFit(f, a.usd.low, a.usd.high).fit === 'fits');
+    if (!alleged) continue;
+    const caveat = alleged.framing === 'attempted' && AS_FACT.test(ctx.sentence) && !HEDGED.test(ctx.sentence.slice(0, ctx.sentence.indexOf(f.text)))
+      ? `The record's ${formatRange(alleged.usd.low, alleged.usd.high, 'USD')} is what the defendants allegedly conspired to obtain ("${alleged.wording}"), not an amount shown to have been stolen; the article reports it as stolen.`
+      : null;
+    return {
+      verdict: 'consistent', difference: null, caveat,
+      explanation: `Article: ${describeFigure(f)}. Record: ${l.title}, ${formatDay(l.date)} — "${alleged.wording}".${caveat ? ' The amount is alleged, not proven stolen.' : ''}`,
+      references: [reference(l, 'supports', `Amount alleged: ${formatRange(alleged.usd.low, alleged.usd.high, 'USD')} (${alleged.framing}).`)],
+    };
+  }
+  return null;
+}
+
+// ---------- dates ----------
+
+/** The clause around the date; a sentence-opening date ("Last year, …") reaches into the next clause. */
+function clauseAround(ctx: Context): string {
+  const s = ctx.sentence;
+  const at = ctx.figure.start - ctx.figure.sentence.start;
+  let from = s.lastIndexOf(',', at);
+  let to = s.indexOf(',', at);
+  from = Math.max(from, s.lastIndexOf(';', at)) + 1;
+  if (to < 0) to = s.length;
+  if (s.slice(0, from).trim() === '' || s.slice(from, at).trim() === '') {
+    const next = s.indexOf(',', to + 1);
+    if (s.slice(from, at).trim().length < 12) to = next < 0 ? s.length : next;
+  }
+  return s.slice(from, to);
+}
+
+type DateMatch = 'match' | 'year' | 'month' | 'day';
+
+/** Compares the article's date with a record's (fuzzy) date at the precision both give. */
+function compareDate(f: Figure, recordDate: string): DateMatch {
+  const p = f.period!;
+  const r = periodOf(recordDate);
+  if (f.precision === 'span') return r.start <= p.end && r.end >= p.start ? 'match' : 'year';
+  if (p.start.slice(0, 4) !== recordDate.slice(0, 4)) return 'year';
+  if (f.precision === 'year' || recordDate.length === 4) return 'match';
+  if (p.start.slice(0, 7) !== recordDate.slice(0, 7)) return 'month';
+  if (f.precision === 'month' || recordDate.length === 7) return 'match';
+  const days = Math.abs(Date.parse(p.start) - Date.parse(recordDate)) / 86_400_000;
+  return days <= 1 ? 'match' : 'day';
+}
+
+function judgeIncidentDate(ctx: Context, index: DatasetIndex): Judgement | null {
+  const f = ctx.figure;
+  const clause = clauseAround(ctx);
+  if (!EVENT.test(clause)) return null;
+  const candidates = victimIncidents(ctx, index, 4);
+  if (!candidates.length) return null;
+  for (const { incident } of candidates) {
+    const dates = [incident.occurred, incident.disclosed].filter((d): d is string => !!d);
+    if (dates.some((d) => compareDate(f, d) === 'match')) {
+      return {
+        verdict: 'consistent', difference: null, caveat: null,
+        explanation: `Article: ${f.text} (${formatPeriod(f.period!)}). Record: ${describeIncident(incident)}.`,
+        references: [reference(incident, 'supports', 'The date matches the record.')],
+      };
+    }
+  }
+  if (candidates.length !== 1) return null;
+  const incident = candidates[0]!.incident;
+  const which = compareDate(f, incident.disclosed ?? incident.occurred);
+  const disclosedWords = incident.disclosed ? `${incident.victim.name} disclosed the breach on ${formatDay(incident.disclosed)}` : `the incident took place on ${formatDay(incident.occurred)}`;
+  return {
+    verdict: 'discrepancy', difference: 'date', caveat: null,
+    explanation: `Article: ${f.text} (${formatPeriod(f.period!)}). Record: ${disclosedWords}${incident.disclosed && incident.disclosed !== incident.occurred ? ` (it occurred on ${formatDay(incident.occurred)})` : ''}. The ${which} differs.`,
+    references: [reference(incident, 'contradicts', `Record date: ${formatDay(incident.disclosed ?? incident.occurred)}.`)],
+  };
+}
+
+function judgeOperationDate(ctx: Context, index: DatasetIndex): Judgement | null {
+  const f = ctx.figure;
+  const near = ctx.hits.filter((h) => h.entity.kind === 'operation' && Math.min(Math.abs(h.start - f.end), Math.abs(f.start - h.end)) <= 30);
+  for (const h of near) {
+    const actor = index.byId.get(h.entity.recordIds[0]!);
+    if (!actor || actor.type !== 'actor') continue;
+    const op = actor.operations.find((o) => o.name === h.entity.name);
+    if (!op) continue;
+    const result = compareDate(f, op.date);
+    const relation = result === 'match' ? 'supports' : 'contradicts';
+    return {
+      verdict: result === 'match' ? 'consistent' : 'discrepancy', difference: result === 'match' ? null : 'date', caveat: null,
+      explanation: `Article: ${f.text} for ${op.name}. Record: ${actor.name} — ${op.name}, ${formatDay(op.date)}.${result === 'match' ? '' : ` The ${result} differs.`}`,
+      references: [reference(actor, relation, `${op.name}: ${formatDay(op.date)}.`)],
+    };
+  }
+  return null;
+}
+
+function judgeLegalDate(ctx: Context, index: DatasetIndex): Judgement | null {
+  const f = ctx.figure;
+  const clause = clauseAround(ctx);
+  if (!LEGAL.test(clause) && !LEGAL.test(ctx.sentence.slice(f.end - f.sentence.start, f.end - f.sentence.start + 80))) return null;
+  const match = legalCandidates(ctx, index).find((l) => compareDate(f, l.date) === 'match');
+  if (!match) return null;
+  return {
+    verdict: 'consistent', difference: null, caveat: null,
+    explanation: `Article: ${f.text} (${formatPeriod(f.period!)}). Record: ${match.title}, ${formatDay(match.date)}.`,
+    references: [reference(match, 'supports', 'The date matches the record.')],
+  };
+}
+
+function judgeReportDate(ctx: Context, index: DatasetIndex): Judgement | null {
+  const f = ctx.figure;
+  if (!RELEASE.test(ctx.sentence)) return null;
+  const stats = index.statistics.filter((s) => ctx.level(s.publisher) === 4 && compareDate(f, s.published) === 'match');
+  const s = stats[0];
+  if (!s) return null;
+  return {
+    verdict: 'consistent', difference: null, caveat: null,
+    explanation: `Article: report released ${f.text} (${formatPeriod(f.period!)}). Record: "${s.report}", published ${formatDay(s.published)}.`,
+    references: [reference(s, 'supports', `Published ${formatDay(s.published)}.`)],
+  };
+}
+
+// ---------- sources and context ----------
+
+interface ResolvedSource { entry: SourceEntry; start: number; end: number; block: number; sentence: { start: number; end: number } }
+
+const REPORT_CUE = /\b(?:said|says|stated|states|reported|according|report|estimated|found|identified|noted|told|accused|warned|confirmed|revealed|data|charged|indicted|attributed)\b/i;
+
+function resolveSources(extraction: Extraction, index: DatasetIndex, hits: EntityHit[], model: TextModel): ResolvedSource[] {
+  const out: ResolvedSource[] = [];
+  for (const s of extraction.sources) {
+    const org = s.name ? index.matcher.find(s.name).find((h) => h.entity.kind === 'organization') : undefined;
+    const record = org ? index.byId.get(org.entity.key) : undefined;
+    out.push({
+      entry: { text: s.text, name: record && record.type === 'organization' ? record.name : s.name, kind: s.kind, recordId: record?.id ?? null, sourceKind: record && record.type === 'organization' ? record.kind : null },
+      start: s.start, end: s.end, block: s.block, sentence: s.sentence,
+    });
+  }
+  // Known organisations named in a sentence that reports something are cited sources too.
+  for (const sentence of extraction.sentences) {
+    const text = model.text.slice(sentence.start, sentence.end);
+    if (!REPORT_CUE.test(text)) continue;
+    for (const h of hits) {
+      if (h.entity.kind !== 'organization' || h.start < sentence.start || h.end > sentence.end) continue;
+      if (out.some((o) => o.start <= h.start && o.end >= h.end) || out.some((o) => o.entry.recordId === h.entity.key && o.sentence.start === sentence.start)) continue;
+      const record = index.byId.get(h.entity.key);
+      out.push({
+        entry: { text: model.text.slice(h.start, h.end), name: h.entity.name, kind: 'named', recordId: h.entity.key, sourceKind: record && record.type === 'organization' ? record.kind : null },
+        start: h.start, end: h.end, block: sentence.block, sentence,
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function dedupeSources(entries: SourceEntry[]): SourceEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const key = e.kind === 'named' ? `n:${e.recordId ?? e.name?.toLowerCase()}` : `v:${e.text.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function attributionFor(f: Figure, extraction: Extraction, sources: ResolvedSource[], model: TextModel): Context['attributedTo'] {
+  const wrap = (s: ResolvedSource, level: Level) => ({ name: s.entry.name, kind: s.entry.kind, recordId: s.entry.recordId, level });
+  const inSentence = sources.filter((s) => s.sentence.start === f.sentence.start);
+  if (inSentence.length) return wrap(inSentence.reduce((a, b) => (Math.abs(a.start - f.start) <= Math.abs(b.start - f.start) ? a : b)), 4);
+  const inBlock = sources.filter((s) => s.block === f.block);
+  if (inBlock.length) return wrap(inBlock.filter((s) => s.start < f.start).at(-1) ?? inBlock[0]!, 3);
+  // A quotation is attributed by the paragraph that introduces it.
+  if (model.blocks[f.block]?.kind === 'quote') {
+    const previous = sources.filter((s) => s.block === f.block - 1 || (s.block < f.block && model.blocks[s.block]?.kind !== 'quote' && s.block === lastNonQuote(model, f.block)));
+    if (previous.length) return wrap(previous.at(-1)!, 3);
+  }
+  return null;
+}
+
+function lastNonQuote(model: TextModel, b: number): number {
+  for (let i = b - 1; i >= 0; i--) if (model.blocks[i]!.kind !== 'quote') return i;
+  return -1;
+}
+
+function contextReferences(hits: EntityHit[], claims: Claim[], index: DatasetIndex): Report['context'] {
+  const ids = new Set<string>();
+  for (const h of hits) if (h.entity.kind === 'actor' || h.entity.kind === 'organization' || h.entity.kind === 'operation') ids.add(h.entity.recordIds[0]!);
+  for (const c of claims) for (const r of c.references) if (r.type === 'legal-action') ids.add(r.recordId);
+  const out: Report['context'] = [];
+  for (const id of ids) {
+    const r = index.byId.get(id);
+    if (!r) continue;
+    const details: string[] = [];
+    let explanation = r.title;
+    if (r.type === 'actor') {
+      if (r.aliases.length) details.push(`Also known as ${r.aliases.join(', ')}`);
+      if (r.affiliation) details.push(`Affiliation: ${r.affiliation}`);
+      if (r.operations.length) details.push(`Notable operations: ${r.operations.map((o) => `${o.name} (${formatDay(o.date)})`).join('; ')}`);
+      explanation = `${r.name}: ${r.kind === 'state' ? 'state actor' : 'threat actor'} named in the article.`;
+    } else if (r.type === 'organization') {
+      details.push(`Kind of source: ${r.kind.replace(/-/g, ' ')}`);
+      explanation = `${r.name}: cited or named in the article.`;
+    } else if (r.type === 'legal-action') {
+      details.push(`${r.kind.replace(/-/g, ' ')} by ${index.byId.get(r.authority)?.title ?? r.authority}, ${formatDay(r.date)}`);
+      if (r.defendants.length) details.push(`Defendants: ${r.defendants.join(', ')}`);
+      for (const a of r.amountsAlleged) details.push(`${a.framing}: ${formatRange(a.usd.low, a.usd.high, 'USD')} — "${a.wording}"`);
+      explanation = `${r.title}: the legal action the article refers to.`;
+    }
+    out.push({ ...reference(r, 'context', explanation), details });
+  }
+  return out;
+}
