@@ -91,7 +91,7 @@ export function collectText(doc: Document, root: Element = findMainElement(doc))
   const segments: TextSegment[] = [];
   const blocks: Block[] = [];
   const state = { titleSeen: false };
-  let open: { kind: BlockKind; level?: number; start: number } | null = null;
+  let open: { kind: BlockKind; level?: number; start: number; separatorAt: number } | null = null;
 
   const closeBlock = () => {
     if (open && text.length > open.start) {
@@ -100,14 +100,15 @@ export function collectText(doc: Document, root: Element = findMainElement(doc))
       if (trimmedEnd > open.start) {
         const kind = open.kind === 'paragraph' && isDisclaimerText(raw) ? 'disclaimer' : open.kind;
         blocks.push({ kind, start: open.start, end: trimmedEnd, ...(open.level ? { level: open.level } : {}) });
-      }
-    }
+      } else text = text.slice(0, open.separatorAt); // an empty block leaves no separator behind
+    } else if (open) text = text.slice(0, open.separatorAt);
     open = null;
   };
   const openBlock = (k: { kind: BlockKind; level?: number }) => {
     closeBlock();
+    const separatorAt = text.length;
     if (text.length) text += BLOCK_SEPARATOR;
-    open = { ...k, start: text.length };
+    open = { ...k, start: text.length, separatorAt };
   };
 
   // The headline often sits above the article container.

@@ -94,6 +94,7 @@ const MARKET_NOUNS = /\b(?:price[sd]?|pric(?:ing)|trad(?:ing|ed|es)\s+(?:at|arou
 /** A price move right before the figure: "slid below $43,000", "trading at $1.02". */
 const PRICE_MOVE_BEFORE = /\b(?:sl(?:id|ides?|iding)|f(?:ell|alls?|alling)|drop(?:s|ped|ping)?|r(?:ose|ises?|ising)|climb(?:s|ed|ing)?|surg(?:es?|ed|ing)|jump(?:s|ed|ing)?|plung(?:es?|ed|ing)|tumbl(?:es?|ed|ing)|rall(?:y|ies|ied|ying)|hit(?:s|ting)?|reach(?:es|ed|ing)?|br(?:oke|eaks?|eaking)|cross(?:es|ed|ing)?|top(?:s|ped|ping)?|sank|sinks?|dipp?(?:ed|s|ing)?|soar(?:s|ed|ing)?|spik(?:es?|ed|ing)|trad(?:es?|ed|ing)|hover(?:s|ed|ing)?|clos(?:es?|ed|ing)|open(?:s|ed|ing)?|recover(?:s|ed|ing)?|reclaim(?:s|ed|ing)?|retest(?:s|ed|ing)?|peak(?:s|ed|ing)?)\s+(?:to|at|below|above|past|under|over|through|beyond|near|around|back\s+(?:to|above|below)|as\s+(?:high|low)\s+as)?\s*(?:(?:just|nearly|almost|about|around|roughly)\s+)?$/i;
 const ASSET_BEFORE = /(?:\b(?:[A-Z]{2,6}(?:\/USDT?)?|bitcoin|ether(?:eum)?|solana|XRP|dogecoin|BTC|ETH)\s*[:=]?\s*|@\s*)$/;
+const ASSET_WORD = /\b(?:[A-Z]{2,6}|bitcoin|ether(?:eum)?|solana|token|coin|price|shares?|stocks?|markets?|crypto(?:currency)?\s+market)\b/;
 const THEFT_WORDS = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|launder|scam|fraud|ransom|seiz|indict|charg|loot|siphon|lost|loss|compromis|breach|recover|frozen|froze|bounty)/i;
 
 export function findFigures(sentence: string, offset: number, taken: (start: number, end: number) => boolean): FigureMention[] {
@@ -194,8 +195,10 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     const cm = COUNTED_RE.exec(s);
     const between = cm?.groups!.between?.trim().split(/\s+/).filter(Boolean) ?? [];
     if (cm && between.every((w) => !STOP_BETWEEN.has(w.toLowerCase()) && !/\d/.test(w))) {
-      kind = 'count';
       unit = cm.groups!.noun!.toLowerCase();
+      // "Top 5 exchange", "a 3 person team": a count above one names a plural.
+      if (value !== 1 && !/(?:s|people)$/.test(unit)) return null;
+      kind = 'count';
       pos = cm.index + cm[0].length;
     } else if (high !== null && sep === 'to') {
       kind = 'count'; // "jumped from four to seven": the noun stands elsewhere in the sentence
@@ -276,7 +279,10 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   const after = s.slice(end, end + 40);
   if (f.kind === 'amount' && ASSET_BEFORE.test(before.slice(-12)) && !/\b(?:of|in|worth)\s*$/i.test(before)) return true;
   if (f.kind === 'amount' && decimals === 2 && !magnitudeFound && f.value < 1e6) return true;
-  if (PRICE_MOVE_BEFORE.test(before.slice(-40).replace(/(?:US\$|[$€£¥₩₹])$/, ''))) return true;
+  if (PRICE_MOVE_BEFORE.test(before.slice(-40).replace(/(?:US\$|[$€£¥₩₹])$/, ''))) {
+    // "Bitcoin slid below $43,000" is a price; "losses reached $35 million" is not.
+    if (ASSET_WORD.test(before.slice(-60)) || !THEFT_WORDS.test(s)) return true;
+  }
   const window = `${before.slice(-45)} ${after}`;
   if (MARKET_NOUNS.test(window)) {
     // "stolen funds worth $X at today's price" is still a theft figure.

@@ -118,15 +118,16 @@ export function extract(model: TextModel, published: string | null): Extraction 
   return { figures, sources, sentences };
 }
 
-/** The date nearest the figure, preferring dates that are not the date something was reported on. */
+/** The date nearest the figure, leaving out dates on which something was reported. */
 function nearestDate(text: string, f: Figure, dates: Figure[]): Figure | null {
   let best: Figure | null = null;
   let bestScore = Infinity;
   for (const d of dates) {
     if (!d.period) continue;
     const distance = d.start >= f.end ? d.start - f.end : f.start - d.end;
-    const reporting = REPORTING_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start));
-    const score = Math.abs(distance) + (reporting ? 10_000 : 0) + (d.precision === 'day' ? 50 : 0);
+    // The day a report came out is not the period its figures describe.
+    if (REPORTING_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
+    const score = Math.abs(distance) + (d.precision === 'day' ? 50 : 0);
     if (score < bestScore) { best = d; bestScore = score; }
   }
   return best;

@@ -1,7 +1,0 @@
-import { readFileSync } from 'node:fs';
-import { textModelFromPlainText } from '../src/shared/text-model.js';
-import { extract } from '../src/shared/extract/index.js';
-const m = textModelFromPlainText(readFileSync(process.argv[2]!, 'utf8'));
-const x = extract(m, '2022-01-14');
-for (const f of x.figures) console.log(f.kind.padEnd(7), JSON.stringify(f.text).padEnd(28), f.value, f.currency ?? '', f.qualifier, f.unit ?? '', f.from ?? '', f.market ? 'MARKET' : '', f.period ? `${f.period.start}..${f.period.end}` : '-', f.periodOrigin ?? '', f.periodOnly ? 'periodOnly' : '');
-for (const s of x.sources) console.log('SRC', s.kind, JSON.stringify(s.text));
