@@ -295,14 +295,22 @@ function judgeStatistic(ctx: Context, index: DatasetIndex): Judgement | null {
   const inForce = assessed.filter((a) => a.period === 'same' && strong(a.s)).sort((a, b) => b.s.published.localeCompare(a.s.published))[0];
   if (inForce && inForce.fit === 'off') {
     const kind = f.kind === 'amount' ? 'amount' : f.kind;
-    const factor = inForce.ratio >= 2 ? ` (${inForce.ratio >= 9 ? 'an order of magnitude' : `${Math.round(inForce.ratio * 10) / 10}×`} off)` : '';
+    const factor = describeFactor(f.value!, inForce.s.range?.low ?? inForce.s.value, inForce.s.range?.high ?? inForce.s.value);
     return {
       verdict: 'discrepancy', difference: kind as Judgement['difference'], caveat: null,
-      explanation: `Article: ${describeFigure(f)}. Record: ${describeStat(inForce.s, index)}. The figure differs from the record${factor}.`,
+      explanation: `Article: ${describeFigure(f)}. Record: ${describeStat(inForce.s, index)}. ${factor}`,
       references: [reference(inForce.s, 'contradicts', `Record: ${statValue(inForce.s)} for ${formatPeriod(inForce.s.period)}.`)],
     };
   }
   return null;
+}
+
+/** "The figure is about 10× lower than the record: off by an order of magnitude." */
+function describeFactor(value: number, low: number, high: number): string {
+  const factor = value < low ? low / value : value / high;
+  const direction = value < low ? 'lower' : 'higher';
+  const times = factor >= 10 ? Math.round(factor) : Math.round(factor * 10) / 10;
+  return `The figure is about ${times}× ${direction} than the record${factor >= 8 ? ': off by an order of magnitude' : ''}.`;
 }
 
 const rankPeriod = (p: string) => (p === 'same' ? 0 : p === 'overlap' ? 1 : 2);
@@ -374,7 +382,7 @@ function judgeIncident(ctx: Context, index: DatasetIndex): Judgement | null {
     const fit = range ? valueFit(f, ...range) : null;
     const period = explicitPeriod(f) ? periodFit(f.period, periodOf(incident.occurred)) : 'unknown';
     const disclosedPeriod = explicitPeriod(f) && incident.disclosed ? periodFit(f.period, periodOf(incident.disclosed)) : period;
-    return { incident, level, fit, period: period === 'different' ? disclosedPeriod : period };
+    return { incident, level, fit, range, period: period === 'different' ? disclosedPeriod : period };
   }).filter((a) => a.fit);
   const best = assessed.filter((a) => a.fit!.fit === 'fits' && a.period !== 'different').sort((a, b) => b.level - a.level)[0];
   if (best) {
@@ -396,7 +404,7 @@ function judgeIncident(ctx: Context, index: DatasetIndex): Judgement | null {
   if (only.fit!.fit === 'off' && only.period !== 'different' && only.fit!.ratio >= 1.5) {
     return {
       verdict: 'discrepancy', difference: 'amount', caveat: null,
-      explanation: `Article: ${describeFigure(f)}. Record: ${describeIncident(only.incident)}. The amount is ${only.fit!.ratio >= 9 ? 'off by an order of magnitude' : 'outside the sourced range'}.`,
+      explanation: `Article: ${describeFigure(f)}. Record: ${describeIncident(only.incident)}. ${describeFactor(f.value!, ...only.range!)}`,
       references: [reference(only.incident, 'contradicts', 'Outside the sourced range.')],
     };
   }
