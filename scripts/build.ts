@@ -35,6 +35,24 @@ const datasetPlugin: Plugin = {
   },
 };
 
+/**
+ * LedgerLens never uses dangerouslySetInnerHTML, so Preact's one innerHTML write is dead code; it is
+ * replaced so that no innerHTML assignment ships (addons-linter flags it). A Preact upgrade that
+ * changes the pattern fails the build here rather than slipping through.
+ */
+const noInnerHtmlPlugin: Plugin = {
+  name: 'preact-without-innerhtml',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]preact[\\/]dist[\\/]preact\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const pattern = /(\w+)\.innerHTML=(\w+)\.__html/g;
+      const count = source.match(pattern)?.length ?? 0;
+      if (count !== 1) throw new Error(`expected one innerHTML write in ${args.path}, found ${count}`);
+      return { contents: source.replace(pattern, '$1.textContent=$2.__html'), loader: 'js' };
+    });
+  },
+};
+
 rmSync(dist, { recursive: true, force: true });
 const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
 const sites = JSON.parse(readFileSync(join(root, 'scripts/news-sites.json'), 'utf8')).domains as string[];
@@ -61,7 +79,7 @@ for (const browser of ['chrome', 'firefox'] as Browser[]) {
     define: { __BROWSER__: JSON.stringify(browser) },
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    plugins: [datasetPlugin],
+    plugins: [datasetPlugin, noInnerHtmlPlugin],
     metafile: true,
     logLevel: 'warning',
   });

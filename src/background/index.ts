@@ -8,12 +8,14 @@ import { api, type Runtime } from '../platform/browser.js';
 import { Dataset } from '../shared/dataset-schema.js';
 import { buildIndex, type DatasetIndex } from '../shared/match/dataset-index.js';
 import { forgetTab, setBadge } from './handlers.js';
-import { createRouter } from './router.js';
+import { addressedToUs, createRouter } from './router.js';
 
 let index: DatasetIndex | null = null;
 const respond = createRouter(() => (index ??= buildIndex(Dataset.parse(rawDataset))));
 
-api.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => respond(message, sender));
+api.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  // Not ours: no answer at all, so another listener may answer.
+  (addressedToUs(message) ? respond(message, sender) : undefined));
 
 api.tabs.onRemoved.addListener((tabId) => { void forgetTab(tabId); });
 api.tabs.onUpdated.addListener((tabId, change) => {

@@ -16,7 +16,7 @@ export function senderProblem(type: string, sender: Runtime.MessageSender): stri
   return null;
 }
 
-const addressedToUs = (m: unknown) => typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string'
+export const addressedToUs = (m: unknown) => typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string'
   && /^(?:page|popup)\//.test((m as { type: string }).type);
 
 export function createRouter(getIndex: () => DatasetIndex) {
