@@ -1,0 +1,131 @@
+/**
+ * npm run bench: speed figures, printed, never asserted. Everything runs in one process on the same text:
+ * LedgerLens's extractor, one money regex pass (the practical limit), and the peers a developer would
+ * otherwise reach for (recognizers-text's currency model, compromise's money parser), with amount
+ * precision/recall for each on the labelled corpus. Then dataset load, matching and bundle sizes.
+ *   --peer-kb N   how much of the text the (slow) peers read, default 256 KB; --full for all of it
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { recognizeCurrency, Culture } from '@microsoft/recognizers-text-number-with-unit';
+import nlp from 'compromise';
+import { extract } from '../src/shared/extract/index.js';
+import { textModelFromBlocks } from '../src/shared/text-model.js';
+import { loadDatasetFiles } from '../src/cli/dataset-files.js';
+import { Dataset } from '../src/shared/dataset-schema.js';
+import { buildIndex } from '../src/shared/match/dataset-index.js';
+import { analyze } from '../src/shared/match/analyze.js';
+import { articleModel, loadCorpus } from './corpus.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const peerBytes = args.includes('--full') ? Infinity : Number(args[args.indexOf('--peer-kb') + 1] ?? 256) * 1024 || 256 * 1024;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function time(fn: () => void, runs: number): number {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
+const fmt = (n: number, d = 2) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+// ---- the text: the labelled corpus and the example, repeated to a few megabytes ----
+const corpusDir = join(root, 'tests/corpus/extraction');
+const corpus = existsSync(corpusDir) ? loadCorpus(corpusDir) : [];
+const articles = corpus.map((a) => articleModel(a).text);
+articles.push(readFileSync(join(root, 'tests/fixtures/cryptodaily-2022-01-14-north-korea-hacks.txt'), 'utf8'));
+const unit = articles.join('\n\n');
+const copies = Math.max(1, Math.ceil(3e6 / Buffer.byteLength(unit)));
+const docs = Array.from({ length: copies }, () => articles).flat();
+const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0);
+console.log(`Text: ${docs.length} articles, ${fmt(bytes / 1e6)} MB (${articles.length} distinct, repeated ${copies}×)\n`);
+
+// ---- extraction throughput ----
+const models = docs.map((d) => textModelFromBlocks(d.split(/\n\n+/).map((text, i) => ({ kind: i === 0 ? 'title' as const : 'paragraph' as const, text }))));
+const oursMs = time(() => { for (const m of models) extract(m, '2022-01-14'); }, 5);
+const MONEY = /(?:US\$|[$€£¥₩])\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|[mbk])\b)?/gi;
+const allText = docs.join('\n\n');
+const regexMs = time(() => { MONEY.lastIndex = 0; let n = 0; while (MONEY.exec(allText)) n++; if (n < 0) throw new Error(); }, 9);
+
+const peerDocs: string[] = [];
+let peerSize = 0;
+for (const d of docs) { if (peerSize >= peerBytes) break; peerDocs.push(d); peerSize += Buffer.byteLength(d); }
+const recognizersMs = time(() => { for (const d of peerDocs) recognizeCurrency(d, Culture.English); }, 1);
+const compromiseMs = time(() => { for (const d of peerDocs) nlp(d).money().json(); }, 1);
+
+// Time per 10 KB article: the example padded to 10 KB.
+const tenKb = textModelFromBlocks(Array.from({ length: Math.ceil(10240 / articles.at(-1)!.length) }, () => articles.at(-1)!).join('\n\n').slice(0, 10240).split(/\n\n+/).map((text) => ({ kind: 'paragraph' as const, text })));
+const per10kb = time(() => extract(tenKb, '2022-01-14'), 51);
+
+const ours = mbps(bytes, oursMs);
+const regex = mbps(bytes, regexMs);
+const rec = mbps(peerSize, recognizersMs);
+const comp = mbps(peerSize, compromiseMs);
+console.log('Extraction (all kinds for LedgerLens; money only for the others)');
+console.log(`  LedgerLens extract        ${fmt(ours).padStart(10)} MB/s   ${fmt(per10kb, 3)} ms per 10 KB article (median)`);
+console.log(`  one money regex pass      ${fmt(regex).padStart(10)} MB/s   LedgerLens is ${fmt(regex / ours, 1)}× slower`);
+console.log(`  recognizers-text currency ${fmt(rec, 4).padStart(10)} MB/s   LedgerLens is ${fmt(ours / rec, 0)}× faster  (on ${fmt(peerSize / 1e3, 0)} KB)`);
+console.log(`  compromise money()        ${fmt(comp, 4).padStart(10)} MB/s   LedgerLens is ${fmt(ours / comp, 0)}× faster  (on ${fmt(peerSize / 1e3, 0)} KB)`);
+
+// ---- amount precision / recall on the labelled corpus, for each ----
+if (corpus.length) {
+  type Span = { start: number; end: number; value: number | null };
+  const score = (find: (text: string) => Span[]) => {
+    let labels = 0; let found = 0; let right = 0;
+    for (const a of corpus) {
+      const model = articleModel(a);
+      const gold = a.figures.filter((l) => l.kind === 'amount' && !l.market).map((l) => {
+        const block = model.blocks[l.block + 1]!;
+        let at = -1;
+        for (let i = 0; i < (l.occurrence ?? 1); i++) at = model.text.indexOf(l.text, at + 1 > block.start ? at + 1 : block.start);
+        return { start: at, end: at + l.text.length, value: l.value ?? null };
+      }).filter((g) => g.start >= 0);
+      const market = a.figures.filter((l) => l.market);
+      const predicted = find(model.text).filter((p) => !market.some((m) => model.text.indexOf(m.text) < p.end && model.text.indexOf(m.text) + m.text.length > p.start));
+      labels += gold.length;
+      found += predicted.length;
+      right += predicted.filter((p) => gold.some((g) => g.start < p.end && g.end > p.start && p.value !== null && g.value !== null && Math.abs(p.value - g.value) <= Math.abs(g.value) * 1e-6)).length;
+    }
+    const p = found ? right / found : 0;
+    const r = labels ? right / labels : 0;
+    return `precision ${fmt(p * 100, 1)}%  recall ${fmt(r * 100, 1)}%  F1 ${fmt(p + r ? (200 * p * r) / (p + r) : 0, 1)}%`;
+  };
+  console.log('\nAmounts on the labelled corpus (market figures excluded)');
+  console.log(`  LedgerLens                ${score((t) => extract(textModelFromBlocks(t.split('\n\n').map((text) => ({ kind: 'paragraph' as const, text }))), '2022-01-14').figures.filter((f) => f.kind === 'amount' && !f.market))}`);
+  console.log(`  recognizers-text currency ${score((t) => recognizeCurrency(t, Culture.English).map((r) => ({ start: r.start, end: r.end + 1, value: Number((r.resolution as { value?: string })?.value ?? NaN) || null })))}`);
+  console.log(`  compromise money()        ${score((t) => (nlp(t).money().json({ offset: true }) as { offset: { start: number; length: number }; number?: { num?: number } }[]).map((m) => ({ start: m.offset.start, end: m.offset.start + m.offset.length, value: m.number?.num ?? null })))}`);
+}
+
+// ---- the background: dataset load and index, matching ----
+const dataset = loadDatasetFiles();
+const raw = JSON.parse(JSON.stringify(dataset));
+const loadMs = time(() => buildIndex(Dataset.parse(raw)), 21);
+const index = buildIndex(dataset);
+const example = readFileSync(join(root, 'tests/fixtures/cryptodaily-2022-01-14-north-korea-hacks.txt'), 'utf8');
+const exampleModel = textModelFromBlocks(example.split(/\n\s*\n/).map((text, i) => ({ kind: i === 1 ? 'title' as const : 'paragraph' as const, text: text.trim() })));
+const extraction = extract(exampleModel, '2022-01-14');
+const meta = { title: 'example', publisher: null, publishedAt: '2022-01-14', url: null, label: null, disclaimer: null, claimReviews: [] };
+const matchMs = time(() => analyze({ meta, model: exampleModel, extraction }, index), 51);
+console.log(`\nDataset: ${dataset.records.length} records`);
+console.log(`  parse (zod) and index at worker start  ${fmt(loadMs, 2)} ms (median of 21)`);
+console.log(`  match every claim of the example       ${fmt(matchMs, 3)} ms (median of 51, ${extraction.figures.length} figures)`);
+
+// ---- bundles ----
+const dist = join(root, 'dist/chrome');
+if (existsSync(dist)) {
+  console.log('\nBundles (dist/chrome, gzipped)');
+  for (const f of ['content.js', 'popup.js', 'background.js']) console.log(`  ${f.padEnd(14)} ${fmt(gzipSync(readFileSync(join(dist, f))).length / 1024, 1)} KB`);
+  const meta = JSON.parse(readFileSync(join(root, 'dist/meta-chrome.json'), 'utf8')) as { outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }> };
+  const bg = Object.entries(meta.outputs).find(([k]) => k.endsWith('background.js'))![1];
+  const share = Object.entries(bg.inputs).filter(([k]) => k.includes('ledgerlens:dataset')).reduce((n, [, v]) => n + v.bytesInOutput, 0);
+  console.log(`  dataset's share of background.js: ${fmt(share / 1024, 1)} KB of ${fmt(bg.bytes / 1024, 1)} KB (${fmt((share / bg.bytes) * 100, 1)}%)`);
+} else {
+  console.log('\nBundles: run npm run build first');
+}
