@@ -18,7 +18,7 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v firefox-esr >/dev/null 
 fi
 
 echo "== typecheck"; npx tsc -p tsconfig.json
-echo "== dataset"; npx tsx scripts/dataset-check.ts
+echo "== dataset"; npm run -s dataset:check
 echo "== unit tests"; npx vitest run --reporter=default --reporter=json --outputFile=.cache/vitest.json
 echo "== build"; npx tsx scripts/build.ts
 echo "== web-ext lint"; npx web-ext lint --source-dir dist/firefox --warnings-as-errors --output text >/dev/null || npx web-ext lint --source-dir dist/firefox --warnings-as-errors
