@@ -44,6 +44,9 @@ const PATTERNS: { re: string; kind: string }[] = [
 
 const COMBINED = new RegExp(PATTERNS.map((p, i) => `(?<k${i}>${p.re.replace(/\(\?<(\w+)>/g, (_, n) => `(?<${n}_${i}>`)})`).join('|'), 'g');
 
+/** Every pattern needs a digit, a month name or a relative word: a cheap test rules out most sentences. */
+const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]urrent|[Pp]rior|[Ee]arlier|[Ll]ater|[Yy]esterday|[Tt]oday|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)\b|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+\w+\s+ago\b/i;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -71,6 +74,7 @@ function recentMonthYear(month: number, published: string): number {
 /** Finds every date mention in `text`. Relative ones need `published` (YYYY-MM-DD) to resolve. */
 export function findDates(text: string, published: string | null): DateMention[] {
   const out: DateMention[] = [];
+  if (!MAY_HAVE_DATE.test(text)) return out;
   COMBINED.lastIndex = 0;
   for (let m = COMBINED.exec(text); m; m = COMBINED.exec(text)) {
     const g = m.groups ?? {};

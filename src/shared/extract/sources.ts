@@ -16,7 +16,7 @@ const NAMED = [
   new RegExp(`(?<name>${NAME})(?:[’']s)?\\s+(?:(?:also|previously|later|has|had|have)\\s+)?${REPORT_VERB}\\b`, 'g'),
 ];
 const VAGUE = new RegExp([
-  `(?:[A-Z][\\w-]*\\s+){0,2}(?:media\\s+(?:outlets|reports)|news\\s+outlets|local\\s+media|press\\s+reports)`,
+  `(?:media\\s+(?:outlets|reports)|news\\s+outlets|local\\s+media|press\\s+reports)`,
   `(?:anonymous\\s+|unnamed\\s+)?sources?\\s+(?:say|said|close\\s+to|familiar\\s+with|claim|told)`,
   `people\\s+familiar\\s+with`,
   `it\\s+(?:is|was|has\\s+been)\\s+(?:speculated|believed|thought|rumou?red|reported|alleged|understood|claimed|estimated)`,
@@ -30,10 +30,14 @@ const VAGUE = new RegExp([
 
 const NOT_NAMES = /^(?:The|This|That|It|He|She|They|We|I|A|An|In|On|At|As|But|And|While|When|Last|Next|However|Meanwhile|Its|Their|His|Her|Our|Once|From|With|After|Before|Whatever|Although|Since|Several|Many|Some|Most)$/;
 
+/** Cheap literal tests that rule out most sentences before the full patterns run. */
+const NAMED_CUE = new RegExp(`\\b(?:[Aa]ccording|report|study|analysis|estimate|statement|post|investigation|[Dd]ata|per|cited|research|figures|${REPORT_VERB.replace(/\\s\+/g, ' ').replace(/^\(\?:|\)$/g, '').split('|').map((w) => w.split(' ').at(-1)).join('|')})\\b`);
+const VAGUE_CUE = /media|outlets|press|sources?\b|familiar|\b[Ii]t\s+(?:is|was|has)|analyst|expert|reportedly|allegedly|reports|rumou?r|insider|observers/i;
+
 /** Finds source mentions in one sentence; offsets are absolute. */
 export function findSources(sentence: string, offset: number): SourceMention[] {
   const out: SourceMention[] = [];
-  for (const re of NAMED) {
+  for (const re of NAMED_CUE.test(sentence) ? NAMED : []) {
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       let name = m.groups!.name!.trim().replace(/[’']s$/, '');
@@ -46,9 +50,12 @@ export function findSources(sentence: string, offset: number): SourceMention[] {
       out.push({ start: offset + nameAt, end: offset + nameAt + name.length, text: name, name, kind: 'named' });
     }
   }
-  VAGUE.lastIndex = 0;
+  VAGUE.lastIndex = VAGUE_CUE.test(sentence) ? 0 : sentence.length;
   for (let m = VAGUE.exec(sentence); m; m = VAGUE.exec(sentence)) {
-    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], name: null, kind: 'vague' });
+    // "South Korean media outlets": take in up to two capitalised words before the cue.
+    const lead = /(?:[A-Z][\w-]*\s+){1,2}$/.exec(sentence.slice(Math.max(0, m.index - 40), m.index))?.[0] ?? '';
+    const start = /media|outlets|press/i.test(m[0]) ? m.index - lead.length : m.index;
+    out.push({ start: offset + start, end: offset + m.index + m[0].length, text: sentence.slice(start, m.index + m[0].length), name: null, kind: 'vague' });
   }
   return out.sort((a, b) => a.start - b.start).filter((s, i, all) => i === 0 || s.start >= all[i - 1]!.end);
 }
