@@ -33,6 +33,7 @@ const FigureSchema = z.extend(span, {
   from: z.nullable(finite),
   currency: z.nullable(str(10)),
   qualifier: z.enum(['exact', 'approximately', 'at-least', 'more-than', 'at-most', 'less-than', 'range']),
+  qualifierText: z.nullable(str(30)),
   tolerance: finite.check(z.nonnegative()),
   unit: z.nullable(str(50)),
   market: z.boolean(),

@@ -22,7 +22,7 @@ describe('yearly totals', () => {
     const c = claim(check(['Chainalysis said North Korean hackers stole nearly $400 million in 2021.']), '$400 million');
     expect(c.verdict).toBe('consistent');
     expect(c.references[0]).toMatchObject({ recordId: 'chainalysis-stolen-2021', relation: 'supports' });
-    expect(c.explanation).toMatch(/^Article: about \$400 million in 2021\. Record: Chainalysis, 13 January 2022 — almost \$400 million/);
+    expect(c.explanation).toMatch(/^Article: nearly \$400 million in 2021\. Record: Chainalysis, 13 January 2022 — almost \$400 million/);
   });
 
   it('the right figure in the wrong year is a discrepancy on the period', () => {

@@ -20,6 +20,8 @@ export interface FigureMention {
   from: number | null;
   currency: string | null;
   qualifier: Qualifier;
+  /** The qualifier as the article words it ("nearly", "more than"), lowercased. */
+  qualifierText: string | null;
   /** How loosely the figure reads, in its own units (rounding). */
   tolerance: number;
   /** Counted noun, lowercased ("attacks"). */
@@ -243,6 +245,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     kind, start, end: pos, text: text.trim(),
     value: round(value * magnitude), high: high === null ? null : round(high * highMagnitude),
     from: from === null ? null : round(from), currency, qualifier,
+    qualifierText: qualifier === 'exact' || qualifier === 'range' ? null : (qm?.groups!.q ?? '').toLowerCase().replace(/\s+/g, ' ') || null,
     tolerance: kind === 'count' ? 0 : mantissaTolerance * magnitude,
     unit, market: false,
   };

@@ -25,6 +25,7 @@ export interface Figure {
   from: number | null;
   currency: string | null;
   qualifier: Qualifier;
+  qualifierText: string | null;
   tolerance: number;
   unit: string | null;
   market: boolean;
@@ -81,7 +82,7 @@ export function extract(model: TextModel, published: string | null): Extraction 
         const shown = trimDatePreposition(d);
         figures.push({
           id: '', kind: 'date', start: shown.start, end: shown.end, text: shown.text, value: null, high: null, from: null,
-          currency: null, qualifier: 'exact', tolerance: 0, unit: null, market: false, period: d.period,
+          currency: null, qualifier: 'exact', qualifierText: null, tolerance: 0, unit: null, market: false, period: d.period,
           periodOrigin: null, precision: d.precision, relative: d.relative, periodOnly: false, sentence, block: b,
         });
       }

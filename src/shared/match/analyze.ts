@@ -155,9 +155,10 @@ function judge(ctx: Context, index: DatasetIndex): Judgement {
 function describeFigure(f: Figure): string {
   if (f.kind === 'date') return f.text;
   const q: Record<string, string> = { approximately: 'about ', 'at-least': 'at least ', 'more-than': 'more than ', 'at-most': 'up to ', 'less-than': 'less than ', exact: '', range: '' };
+  const said = f.qualifierText ? `${f.qualifierText} ` : null;
   const v = f.kind === 'amount' ? (f.high !== null ? formatRange(f.value!, f.high, f.currency) : formatAmount(f.value!, f.currency))
     : f.kind === 'percent' ? `${f.value}%` : f.from !== null ? `from ${f.from} to ${f.value}${f.unit ? ` ${f.unit}` : ''}` : `${f.value}${f.unit ? ` ${f.unit}` : ''}`;
-  return `${q[f.qualifier] ?? ''}${v}${f.period ? ` in ${formatPeriod(f.period)}` : ''}`;
+  return `${said ?? q[f.qualifier] ?? ''}${v}${f.period ? ` in ${formatPeriod(f.period)}` : ''}`;
 }
 
 type Fit = 'fits' | 'near' | 'off';
@@ -508,7 +509,14 @@ function judgeIncidentDate(ctx: Context, index: DatasetIndex): Judgement | null 
 
 function judgeOperationDate(ctx: Context, index: DatasetIndex): Judgement | null {
   const f = ctx.figure;
-  const near = ctx.hits.filter((h) => h.entity.kind === 'operation' && Math.min(Math.abs(h.start - f.end), Math.abs(f.start - h.end)) <= 30);
+  // The operation the date qualifies: within a few words, in the same clause ("the 2014 cyberattack on Sony Pictures").
+  const between = (h: EntityHit) => (h.start >= f.end ? [f.end, h.start] : [h.end, f.start]) as [number, number];
+  const near = ctx.hits
+    .filter((h) => h.entity.kind === 'operation')
+    .map((h) => ({ h, gap: between(h) }))
+    .filter(({ gap }) => gap[1] - gap[0] <= 30 && !/[,;]/.test(ctx.sentence.slice(gap[0] - f.sentence.start, gap[1] - f.sentence.start)))
+    .sort((a, b) => (a.gap[1] - a.gap[0]) - (b.gap[1] - b.gap[0]))
+    .map(({ h }) => h);
   for (const h of near) {
     const actor = index.byId.get(h.entity.recordIds[0]!);
     if (!actor || actor.type !== 'actor') continue;
