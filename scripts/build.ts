@@ -65,6 +65,7 @@ for (const browser of ['chrome', 'firefox'] as Browser[]) {
       background: join(root, 'src/background/index.ts'),
       content: join(root, 'src/content/index.ts'),
       popup: join(root, 'src/popup/main.tsx'),
+      options: join(root, 'src/options/main.tsx'),
     },
     outdir: out,
     bundle: true,
@@ -86,6 +87,8 @@ for (const browser of ['chrome', 'firefox'] as Browser[]) {
   writeFileSync(join(dist, `meta-${browser}.json`), JSON.stringify(result.metafile));
   cpSync(join(root, 'src/popup/popup.html'), join(out, 'popup.html'));
   cpSync(join(root, 'src/popup/popup.css'), join(out, 'popup.css'));
+  cpSync(join(root, 'src/options/options.html'), join(out, 'options.html'));
+  cpSync(join(root, 'src/options/options.css'), join(out, 'options.css'));
   cpSync(join(root, 'src/static/_locales'), join(out, '_locales'), { recursive: true });
   writeIcons(join(out, 'icons'));
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(browserManifest(manifest, browser, sites), null, 2)}\n`);

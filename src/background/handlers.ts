@@ -8,17 +8,22 @@ import type { DatasetIndex } from '../shared/match/dataset-index.js';
 import type { AnalyzeRequest } from '../shared/messages.js';
 import { TabState } from '../shared/messages.js';
 import type { Report } from '../shared/report.js';
+import { readSettings } from './settings.js';
 
 const key = (tabId: number) => `tab:${tabId}`;
 
 export const BADGE_COLOURS = { discrepancy: '#b3261e', checked: '#1f6f43', empty: '#6b7280' } as const;
 
-export async function handleAnalyze(req: AnalyzeRequest, tabId: number, url: string, index: DatasetIndex): Promise<Report> {
+/** What the content script gets back: the verdicts and how the user wants them shown. */
+export interface AnalyzeReply { report: Report; highlights: boolean; showNoRecord: boolean }
+
+export async function handleAnalyze(req: AnalyzeRequest, tabId: number, url: string, index: DatasetIndex): Promise<AnalyzeReply> {
   const report = analyze(req.page, index);
+  const settings = await readSettings();
   const state: TabState = { url, report, analyzedAt: new Date().toISOString() };
   await api.storage.session.set({ [key(tabId)]: state });
   await setBadge(tabId, report);
-  return report;
+  return { report, highlights: settings.highlights, showNoRecord: settings.showNoRecord };
 }
 
 export async function setBadge(tabId: number, report: Report | null): Promise<void> {

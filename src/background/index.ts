@@ -8,6 +8,8 @@ import { api, type Runtime } from '../platform/browser.js';
 import { Dataset } from '../shared/dataset-schema.js';
 import { buildIndex, type DatasetIndex } from '../shared/match/dataset-index.js';
 import { forgetTab, setBadge } from './handlers.js';
+import { readSettings, syncUserSites } from './settings.js';
+import { parseSettings, SETTINGS_KEY } from '../shared/settings.js';
 import { addressedToUs, createRouter } from './router.js';
 
 let index: DatasetIndex | null = null;
@@ -16,6 +18,13 @@ const respond = createRouter(() => (index ??= buildIndex(Dataset.parse(rawDatase
 api.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   // Not ours: no answer at all, so another listener may answer.
   (addressedToUs(message) ? respond(message, sender) : undefined));
+
+void readSettings().then(syncUserSites).catch((e: unknown) => console.warn('LedgerLens: user sites not registered', e));
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && SETTINGS_KEY in changes) void syncUserSites(parseSettings(changes[SETTINGS_KEY]!.newValue));
+});
+api.permissions.onAdded?.addListener(() => { void readSettings().then(syncUserSites); });
+api.permissions.onRemoved?.addListener(() => { void readSettings().then(syncUserSites); });
 
 api.tabs.onRemoved.addListener((tabId) => { void forgetTab(tabId); });
 api.tabs.onUpdated.addListener((tabId, change) => {

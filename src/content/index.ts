@@ -26,17 +26,18 @@ async function run() {
   const reply = (await api.runtime.sendMessage({
     type: 'page/analyze',
     page: { meta: page.meta, model: page.collected.model, extraction: page.extraction },
-  })) as Result<Report>;
+  })) as Result<{ report: Report; highlights: boolean; showNoRecord: boolean }>;
   if (!reply?.ok) {
     console.warn('LedgerLens: no verdicts for this page:', reply?.error);
     return;
   }
-  const report = reply.value;
+  const { report, showNoRecord } = reply.value;
+  const shown = report.claims.filter((c) => showNoRecord || c.verdict !== 'no-record');
   const tooltip = createTooltip(document);
   const claims = new Map(report.claims.map((c) => [c.id, c]));
   let highlights: Highlights | null = null;
   const apply = () => {
-    highlights = highlight(document, page.collected.segments, page.collected.model.text, report.claims, (el, claim: Claim) => {
+    highlights = highlight(document, page.collected.segments, page.collected.model.text, shown, (el, claim: Claim) => {
       el.tabIndex = 0;
       el.setAttribute('aria-description', tooltipText(claim));
       const show = () => tooltip.show(el, claims.get(el.dataset.claim!)!);
@@ -47,7 +48,7 @@ async function run() {
       el.addEventListener('keydown', (e) => { if (e.key === 'Escape') tooltip.hide(); });
     });
   };
-  apply();
+  if (reply.value.highlights) apply();
 
   api.runtime.onMessage.addListener((message: unknown) => {
     if (!isContentRequest(message)) return undefined;

@@ -3,13 +3,14 @@ import type { Claim, Reference, Report, SourceEntry } from '../shared/report.js'
 import { DISCLAIMER } from '../shared/report.js';
 import { formatDay, formatPeriod } from '../shared/format.js';
 import type { TabState } from '../shared/messages.js';
-import { currentTabId, loadTabState, revealOnPage, runOnTab } from './data.js';
+import { currentTabId, loadSettings, loadTabState, openOptions, revealOnPage, runOnTab, setHighlights } from './data.js';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.js';
 
 type Load =
   | { state: 'loading' }
   | { state: 'error'; message: string }
   | { state: 'not-run'; tabId: number }
-  | { state: 'ready'; tabId: number; tab: TabState };
+  | { state: 'ready'; tabId: number; tab: TabState; settings: Settings };
 
 const VERDICT_TEXT: Record<Claim['verdict'], { icon: string; label: string; group: string }> = {
   discrepancy: { icon: '✗', label: 'Discrepancy', group: 'Discrepancies' },
@@ -23,8 +24,8 @@ export function App() {
     try {
       const tabId = await currentTabId();
       if (tabId === null) return setLoad({ state: 'error', message: 'No active tab.' });
-      const tab = await loadTabState(tabId);
-      setLoad(tab ? { state: 'ready', tabId, tab } : { state: 'not-run', tabId });
+      const [tab, settings] = await Promise.all([loadTabState(tabId), loadSettings().catch(() => DEFAULT_SETTINGS)]);
+      setLoad(tab ? { state: 'ready', tabId, tab, settings } : { state: 'not-run', tabId });
     } catch (e) {
       setLoad({ state: 'error', message: e instanceof Error ? e.message : String(e) });
     }
@@ -33,12 +34,18 @@ export function App() {
 
   return (
     <div class="popup">
-      <header class="brand"><span class="logo" aria-hidden="true">◎</span> LedgerLens</header>
+      <header class="brand">
+        <span><span class="logo" aria-hidden="true">◎</span> LedgerLens</span>
+        <span class="tools">
+          {load.state === 'ready' && <HighlightToggle tabId={load.tabId} initial={load.settings.highlights} />}
+          <button type="button" class="link" onClick={() => void openOptions()}>Options</button>
+        </span>
+      </header>
       <main>
         {load.state === 'loading' && <p class="state" role="status">Loading…</p>}
         {load.state === 'error' && <p class="state" role="alert">Something went wrong: {load.message}</p>}
         {load.state === 'not-run' && <NotRun tabId={load.tabId} onDone={refresh} />}
-        {load.state === 'ready' && <ReportView report={load.tab.report} tabId={load.tabId} />}
+        {load.state === 'ready' && <ReportView report={load.tab.report} tabId={load.tabId} showNoRecord={load.settings.showNoRecord} />}
       </main>
       <footer class="disclaimer" aria-label="Disclaimer">{DISCLAIMER}</footer>
     </div>
@@ -64,7 +71,13 @@ function NotRun({ tabId, onDone }: { tabId: number; onDone: () => void }) {
   );
 }
 
-export function ReportView({ report, tabId }: { report: Report; tabId: number }) {
+function HighlightToggle({ tabId, initial }: { tabId: number; initial: boolean }) {
+  const [on, setOn] = useState(initial);
+  const toggle = async () => { if (await setHighlights(tabId, !on)) setOn(!on); };
+  return <button type="button" class="link" aria-pressed={on} onClick={toggle}>{on ? 'Hide highlights' : 'Show highlights'}</button>;
+}
+
+export function ReportView({ report, tabId, showNoRecord = true }: { report: Report; tabId: number; showNoRecord?: boolean }) {
   const { summary } = report;
   return (
     <>
@@ -81,7 +94,7 @@ export function ReportView({ report, tabId }: { report: Report; tabId: number })
         </p>
       </section>
       {report.claims.length === 0 && <p class="state">No figures found in this article's main text.</p>}
-      {(['discrepancy', 'consistent', 'no-record'] as const).map((v) => (
+      {(['discrepancy', 'consistent', 'no-record'] as const).filter((v) => showNoRecord || v !== 'no-record').map((v) => (
         <ClaimGroup key={v} verdict={v} claims={report.claims.filter((c) => c.verdict === v)} tabId={tabId} open={v !== 'no-record'} />
       ))}
       <Sources sources={report.sources} report={report} />

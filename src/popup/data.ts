@@ -2,6 +2,7 @@
 import { api } from '../platform/browser.js';
 import { TabState, type Result } from '../shared/messages.js';
 import * as z from 'zod/mini';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.js';
 
 export async function currentTabId(): Promise<number | null> {
   // Tests open the popup as a tab of its own and name the article's tab in the URL.
@@ -35,3 +36,18 @@ export async function revealOnPage(tabId: number, claimId: string): Promise<stri
     return 'the page is no longer available';
   }
 }
+
+export async function loadSettings(): Promise<Settings> {
+  return parseSettings((await api.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+export async function setHighlights(tabId: number, enabled: boolean): Promise<boolean> {
+  try {
+    const reply = (await api.tabs.sendMessage(tabId, { type: 'content/set-highlights', enabled })) as Result<boolean>;
+    return !!reply?.ok;
+  } catch {
+    return false;
+  }
+}
+
+export const openOptions = () => api.runtime.openOptionsPage();

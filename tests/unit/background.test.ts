@@ -7,6 +7,7 @@ vi.mock('../../src/platform/browser.js', () => ({
   api: {
     runtime: { id: 'ledgerlens-test', getURL: (p: string) => `chrome-extension://ledgerlens-test/${p}` },
     storage: {
+      local: { get: async () => ({ settings: { highlights: false } }) },
       session: {
         get: async (k: string) => (session.has(k) ? { [k]: session.get(k) } : {}),
         set: async (o: Record<string, unknown>) => { for (const [k, v] of Object.entries(o)) session.set(k, structuredClone(v)); },
@@ -45,7 +46,7 @@ describe('background router', () => {
 
   it('analyses a page, stores the report for the tab and sets the badge', async () => {
     const reply = await respond(analyzeMessage('Chainalysis said North Korean hackers stole $40 million in 2021.'), tabSender);
-    expect(reply).toMatchObject({ ok: true, value: { summary: { discrepancy: 1 } } });
+    expect(reply).toMatchObject({ ok: true, value: { report: { summary: { discrepancy: 1 } }, highlights: false, showNoRecord: true } });
     expect(badge).toEqual(expect.arrayContaining([{ text: '1' }, { color: '#b3261e' }]));
     // The popup asks later, as if the worker had restarted in between: the report comes from storage.session.
     const stored = await respond({ type: 'popup/get-report', tabId: 7 }, popupSender);
