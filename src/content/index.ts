@@ -1,12 +1,14 @@
 /**
  * Content script. Small on purpose: read the page, extract figures, ask the background for verdicts,
- * highlight them. It accepts nothing from the page itself.
+ * highlight them. It accepts nothing from the page itself (no postMessage, no attributes as commands).
  *
  *   page DOM ──collectText──▶ TextModel ──extract──▶ figures ──page/analyze──▶ background
- *   highlights ◀──highlight── report (verdicts) ◀───────────────────────────────┘
+ *   highlights ◀──highlight── verdicts ◀─────────────────────────────────────────┘
+ *
+ * Text added later (infinite scroll, single-page apps) is checked again once the page is quiet.
  */
 import { api } from '../platform/browser.js';
-import { readPage } from '../dom/page.js';
+import { readPage, type ReadPage } from '../dom/page.js';
 import type { ContentRequest, Result } from '../shared/messages.js';
 import type { Claim, Report } from '../shared/report.js';
 import { highlight, type Highlights } from './highlight.js';
@@ -14,6 +16,9 @@ import { createTooltip, tooltipText } from './tooltip.js';
 
 const LOADED = Symbol.for('ledgerlens.content');
 const scope = globalThis as typeof globalThis & { [LOADED]?: boolean };
+const QUIET_MS = 800;
+
+interface Verdicts { report: Report; highlights: boolean; showNoRecord: boolean }
 
 function isContentRequest(m: unknown): m is ContentRequest {
   if (typeof m !== 'object' || m === null) return false;
@@ -21,43 +26,83 @@ function isContentRequest(m: unknown): m is ContentRequest {
   return (r.type === 'content/reveal' && typeof r.claimId === 'string') || (r.type === 'content/set-highlights' && typeof r.enabled === 'boolean');
 }
 
-async function run() {
-  const page = readPage(document, location.href);
-  const reply = (await api.runtime.sendMessage({
-    type: 'page/analyze',
-    page: { meta: page.meta, model: page.collected.model, extraction: page.extraction },
-  })) as Result<{ report: Report; highlights: boolean; showNoRecord: boolean }>;
-  if (!reply?.ok) {
-    console.warn('LedgerLens: no verdicts for this page:', reply?.error);
-    return;
-  }
-  const { report, showNoRecord } = reply.value;
-  const shown = report.claims.filter((c) => showNoRecord || c.verdict !== 'no-record');
+const isOwn = (n: Node) => n.nodeType === 1 && /^LEDGERLENS-/.test((n as Element).tagName);
+
+function start() {
   const tooltip = createTooltip(document);
-  const claims = new Map(report.claims.map((c) => [c.id, c]));
+  let page: ReadPage | null = null;
+  let verdicts: Verdicts | null = null;
   let highlights: Highlights | null = null;
-  const apply = () => {
-    highlights = highlight(document, page.collected.segments, page.collected.model.text, shown, (el, claim: Claim) => {
-      el.tabIndex = 0;
-      el.setAttribute('aria-description', tooltipText(claim));
-      const show = () => tooltip.show(el, claims.get(el.dataset.claim!)!);
-      el.addEventListener('mouseenter', show);
-      el.addEventListener('focus', show);
-      el.addEventListener('mouseleave', () => tooltip.hide());
-      el.addEventListener('blur', () => tooltip.hide());
-      el.addEventListener('keydown', (e) => { if (e.key === 'Escape') tooltip.hide(); });
+  let enabled = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const observer = new MutationObserver((records) => {
+    // Our own highlights and tooltip never count as new text.
+    const foreign = records.some((r) => !isOwn(r.target) && !(r.target.parentNode && isOwn(r.target.parentNode))
+      && ![...r.addedNodes, ...r.removedNodes].every(isOwn));
+    if (!foreign) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void check(), QUIET_MS);
+  });
+  const quietly = (change: () => void) => {
+    observer.disconnect();
+    try { change(); } finally {
+      observer.takeRecords();
+      observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    }
+  };
+
+  const paint = () => {
+    quietly(() => {
+      highlights?.remove();
+      highlights = null;
+      tooltip.hide();
+      if (!enabled || !page || !verdicts) return;
+      const shown = verdicts.report.claims.filter((c) => verdicts!.showNoRecord || c.verdict !== 'no-record');
+      const byId = new Map(shown.map((c) => [c.id, c]));
+      highlights = highlight(document, page.collected.segments, page.collected.model.text, shown, (el, claim: Claim) => {
+        el.tabIndex = 0;
+        el.setAttribute('aria-description', tooltipText(claim));
+        const show = () => tooltip.show(el, byId.get(el.dataset.claim!)!);
+        el.addEventListener('mouseenter', show);
+        el.addEventListener('focus', show);
+        el.addEventListener('mouseleave', () => tooltip.hide());
+        el.addEventListener('blur', () => tooltip.hide());
+        el.addEventListener('keydown', (e) => { if (e.key === 'Escape') tooltip.hide(); });
+      });
     });
   };
-  if (reply.value.highlights) apply();
+
+  async function check() {
+    // Read the page as it is, without our highlights in it.
+    quietly(() => { highlights?.remove(); highlights = null; });
+    const next = readPage(document, location.href);
+    if (page && verdicts && next.collected.model.text === page.collected.model.text) {
+      page = next;
+      paint();
+      return;
+    }
+    page = next;
+    const reply = (await api.runtime.sendMessage({
+      type: 'page/analyze',
+      page: { meta: next.meta, model: next.collected.model, extraction: next.extraction },
+    })) as Result<Verdicts>;
+    if (page !== next) return; // a newer check has started
+    if (!reply?.ok) {
+      console.warn('LedgerLens: no verdicts for this page:', reply?.error);
+      return;
+    }
+    verdicts = reply.value;
+    if (enabled !== verdicts.highlights && highlights === null) enabled = verdicts.highlights;
+    paint();
+  }
 
   api.runtime.onMessage.addListener((message: unknown) => {
     if (!isContentRequest(message)) return undefined;
     if (message.type === 'content/set-highlights') {
-      highlights?.remove();
-      highlights = null;
-      tooltip.hide();
-      if (message.enabled) apply();
-      return Promise.resolve({ ok: true, value: message.enabled });
+      enabled = message.enabled;
+      paint();
+      return Promise.resolve({ ok: true, value: enabled });
     }
     const first = highlights?.elements.get(message.claimId)?.[0];
     if (!first) return Promise.resolve({ ok: false, error: 'that figure is not highlighted on the page' });
@@ -66,11 +111,12 @@ async function run() {
     first.focus({ preventScroll: true });
     return Promise.resolve({ ok: true, value: true });
   });
-  // Leave the page as it was when it goes into the back/forward cache or the extension is reloaded.
-  addEventListener('pagehide', (e) => { if (!e.persisted) return; highlights?.remove(); tooltip.remove(); });
+
+  void check().catch((e: unknown) => console.warn('LedgerLens:', e));
 }
 
 if (!scope[LOADED]) {
   scope[LOADED] = true;
-  run().catch((e: unknown) => console.warn('LedgerLens:', e));
+  start();
 }
+
