@@ -72,6 +72,7 @@ export function extract(model: TextModel, published: string | null): Extraction 
       const taken = (s: number, e: number) => dates.some((d) => s < d.end && e > d.start);
       const found = findFigures(text, sentence.start, taken);
       for (const f of found) {
+        if (f.text.includes('\n')) continue; // a figure never runs across a line break (<br>)
         figures.push({
           id: '', ...f, value: f.value, period: null, periodOrigin: null, precision: null, relative: false,
           periodOnly: false, sentence, block: b,
