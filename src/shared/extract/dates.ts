@@ -26,20 +26,20 @@ const ci = (alts: string) => alts.split('|').map((w) => `[${w[0]!.toUpperCase()}
 /** Ordered alternatives; the first that matches at a position wins. Named groups carry the parts. */
 const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'iso', re: `\\b(?<y>${YEAR})-(?<m>[01]\\d)-(?<d>[0-3]\\d)\\b` },
-  { kind: 'mdy', re: `\\b(?<mon>${MONTH_ALT})\\s+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:,?\\s+(?<y>${YEAR}))?\\b` },
-  { kind: 'dmy', re: `\\b(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?<mon>${MONTH_ALT})(?:,?\\s+(?<y>${YEAR}))?\\b` },
-  { kind: 'quarter', re: `\\b(?:(?<q>Q[1-4])\\s*(?<y>${YEAR})|(?:the\\s+)?(?<qw>first|second|third|fourth|final|last)\\s+quarter\\s+of\\s+(?<y2>${YEAR}))\\b` },
-  { kind: 'half', re: `\\b(?:(?<h>H[12])\\s*(?<y>${YEAR})|(?:the\\s+)?(?<hw>first|second)\\s+half\\s+of\\s+(?<y2>${YEAR}))\\b` },
-  { kind: 'part', re: `\\b(?<p>${ci('early|mid|late|end\\s+of|start\\s+of|beginning\\s+of')})[-\\s]+(?<y>${YEAR})\\b` },
-  { kind: 'monthyear', re: `\\b(?<mon>${MONTH_ALT})(?:\\s+of)?,?\\s+(?<y>${YEAR})\\b` },
-  { kind: 'yearrange', re: `\\b(?:(?:from|between)\\s+)?(?<y1>${YEAR})\\s*(?:-|–|—|to|and|through|until)\\s*(?<y2>${YEAR}|\\d{2})\\b` },
+  { kind: 'mdy', re: `\\b(?<mon>${MONTH_ALT})[^\\S\\n]+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
+  { kind: 'dmy', re: `\\b(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:[^\\S\\n]+of)?[^\\S\\n]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
+  { kind: 'quarter', re: `\\b(?:(?<q>Q[1-4])[^\\S\\n]*(?<y>${YEAR})|(?:the[^\\S\\n]+)?(?<qw>first|second|third|fourth|final|last)[^\\S\\n]+quarter[^\\S\\n]+of[^\\S\\n]+(?<y2>${YEAR}))\\b` },
+  { kind: 'half', re: `\\b(?:(?<h>H[12])[^\\S\\n]*(?<y>${YEAR})|(?:the[^\\S\\n]+)?(?<hw>first|second)[^\\S\\n]+half[^\\S\\n]+of[^\\S\\n]+(?<y2>${YEAR}))\\b` },
+  { kind: 'part', re: `\\b(?<p>${ci('early|mid|late|end[^\\S\\n]+of|start[^\\S\\n]+of|beginning[^\\S\\n]+of')})[-\\s]+(?<y>${YEAR})\\b` },
+  { kind: 'monthyear', re: `\\b(?<mon>${MONTH_ALT})(?:[^\\S\\n]+of)?,?[^\\S\\n]+(?<y>${YEAR})\\b` },
+  { kind: 'yearrange', re: `\\b(?:(?:from|between)[^\\S\\n]+)?(?<y1>${YEAR})[^\\S\\n]*(?:-|–|—|to|and|through|until)[^\\S\\n]*(?<y2>${YEAR}|\\d{2})\\b` },
   { kind: 'year', re: `\\b(?<y>${YEAR})\\b` },
-  { kind: 'relyear', re: `\\b(?<w>${ci('last|this|next|past|previous|current|prior')})\\s+(?<u>${ci('year|month|week|quarter')})\\b` },
-  { kind: 'earlier', re: `\\b(?<w>${ci('earlier|later')})\\s+[Tt]his\\s+(?<u>${ci('year|month|week')})\\b` },
-  { kind: 'ago', re: `\\b(?<n>\\d+|${ci('a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few')})\\s+(?<u>${ci('day|week|month|year')})s?\\s+[Aa]go\\b` },
+  { kind: 'relyear', re: `\\b(?<w>${ci('last|this|next|past|previous|current|prior')})[^\\S\\n]+(?<u>${ci('year|month|week|quarter')})\\b` },
+  { kind: 'earlier', re: `\\b(?<w>${ci('earlier|later')})[^\\S\\n]+[Tt]his[^\\S\\n]+(?<u>${ci('year|month|week')})\\b` },
+  { kind: 'ago', re: `\\b(?<n>\\d+|${ci('a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few')})[^\\S\\n]+(?<u>${ci('day|week|month|year')})s?[^\\S\\n]+[Aa]go\\b` },
   { kind: 'dayword', re: `\\b(?<w>${ci('yesterday|today')})\\b` },
-  { kind: 'weekday', re: `\\b(?:(?<pre>${ci('on|last|this|since|by|until')})\\s+)(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b` },
-  { kind: 'month', re: `\\b(?<pre>${ci('in|on|since|until|by|back\\s+in|last|this|early|mid|late|during|of|from|to|through')})[-\\s]+(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\.)(?!\\s+\\d)\\b` },
+  { kind: 'weekday', re: `\\b(?:(?<pre>${ci('on|last|this|since|by|until')})[^\\S\\n]+)(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b` },
+  { kind: 'month', re: `\\b(?<pre>${ci('in|on|since|until|by|back[^\\S\\n]+in|last|this|early|mid|late|during|of|from|to|through')})[-\\s]+(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\.)(?![^\\S\\n]+\\d)\\b` },
 ];
 
 const COMBINED = new RegExp(PATTERNS.map((p, i) => `(?<k${i}>${p.re.replace(/\(\?<(\w+)>/g, (_, n) => `(?<${n}_${i}>`)})`).join('|'), 'g');
