@@ -126,3 +126,18 @@ describe('sourcing profile', () => {
     expect(r.profile.notes[0]).toMatch(/newer than the dataset/);
   });
 });
+
+describe('attribution', () => {
+  it('an actor the record names is consistent; another actor is a discrepancy on attribution', () => {
+    const ok = check(['The Lazarus Group was behind the Ronin bridge hack.'], '2022-05-01').claims.find((c) => c.kind === 'attribution')!;
+    expect(ok).toMatchObject({ verdict: 'consistent', text: 'Lazarus Group' });
+    const state = check(['North Korea was behind the Ronin hack.'], '2022-05-01').claims.find((c) => c.kind === 'attribution')!;
+    expect(state.verdict).toBe('consistent');
+    expect(check(['The Lazarus Group was behind the Liquid hack.'], '2022-05-01').claims.find((c) => c.kind === 'attribution')).toMatchObject({
+      verdict: 'consistent', caveat: expect.stringMatching(/suspected/),
+    });
+    const wrong = check(['Inferno Crew was behind the Ronin bridge hack.'], '2022-05-01').claims.find((c) => c.kind === 'attribution')!;
+    expect(wrong).toMatchObject({ verdict: 'discrepancy', difference: 'attribution' });
+    expect(wrong.explanation).toMatch(/attributed to Lazarus Group \(FBI, confirmed\), not Inferno Crew/);
+  });
+});

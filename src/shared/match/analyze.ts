@@ -101,6 +101,9 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
     });
   }
 
+  claims.push(...attributionClaims(extraction, model, hits, index));
+  claims.sort((a, b) => a.start - b.start);
+
   const datasetInfo = {
     version: index.dataset.version, records: index.dataset.records.length, coverage: index.dataset.coverage, reviewed: index.dataset.reviewed,
   };
@@ -557,6 +560,52 @@ function judgeReportDate(ctx: Context, index: DatasetIndex): Judgement | null {
     explanation: `Article: report released ${f.text} (${formatPeriod(f.period!)}). Record: "${s.report}", published ${formatDay(s.published)}.`,
     references: [reference(s, 'supports', `Published ${formatDay(s.published)}.`)],
   };
+}
+
+// ---------- attribution ----------
+
+const ATTRIBUTION_CUE = /\b(?:behind|attributed\s+to|blamed\s+(?:on|for)|carried\s+out\s+by|responsible\s+for|perpetrated\s+by|linked\s+to|tied\s+to|conducted\s+by|orchestrated\s+by|masterminded|the\s+work\s+of|culprits?|perpetrators?)\b/i;
+
+/** "Lazarus was behind the Ronin hack": an actor tied to one named victim in one sentence, checked against the record's attributions. */
+function attributionClaims(extraction: Extraction, model: TextModel, hits: EntityHit[], index: DatasetIndex): Claim[] {
+  const out: Claim[] = [];
+  for (const sentence of extraction.sentences) {
+    const text = model.text.slice(sentence.start, sentence.end);
+    if (!ATTRIBUTION_CUE.test(text)) continue;
+    const inside = hits.filter((h) => h.start >= sentence.start && h.end <= sentence.end);
+    const actors = inside.filter((h) => h.entity.kind === 'actor');
+    const victims = [...new Map(inside.filter((h) => h.entity.kind === 'victim').map((h) => [h.entity.key, h])).values()];
+    if (actors.length === 0 || victims.length !== 1) continue;
+    const victim = victims[0]!;
+    const actor = actors.reduce((a, b) => (Math.abs(a.start - victim.start) <= Math.abs(b.start - victim.start) ? a : b));
+    const incidents = victim.entity.recordIds.map((id) => index.byId.get(id)).filter((r): r is IncidentRecord => r?.type === 'incident');
+    if (incidents.length !== 1) continue; // several incidents of one victim: which one is meant is not clear
+    const incident = incidents[0]!;
+    const claimed = new Set(index.implies.get(actor.entity.key) ?? [actor.entity.key]);
+    const recorded = incident.attribution.map((a) => a.actor);
+    const matches = recorded.filter((a) => claimed.has(a) || (index.implies.get(a) ?? []).includes(actor.entity.key));
+    const actorName = model.text.slice(actor.start, actor.end);
+    const byWhom = incident.attribution.map((a) => `${index.byId.get(a.actor)?.title ?? a.actor} (${a.by}, ${a.confidence})`).join('; ');
+    const base = {
+      id: `a${out.length + 1}`, kind: 'attribution' as const, text: actorName, sentence: text, value: null, currency: null,
+      qualifier: 'exact' as const, period: null, caveat: null, high: null, from: null, unit: null, start: actor.start, end: actor.end, attributedTo: null,
+    };
+    if (matches.length) {
+      const weak = incident.attribution.filter((a) => matches.includes(a.actor)).every((a) => a.confidence === 'suspected');
+      out.push({ ...base, verdict: 'consistent', difference: null, caveat: weak ? 'The record lists this attribution as suspected, not confirmed.' : null,
+        explanation: `Article: ${actorName} behind the ${incident.victim.name} incident. Record: ${incident.title} — attributed to ${byWhom}.`,
+        references: [reference(incident, 'supports', `Attributed to ${byWhom}.`)] });
+    } else if (recorded.length) {
+      out.push({ ...base, verdict: 'discrepancy', difference: 'attribution', caveat: null,
+        explanation: `Article: ${actorName} behind the ${incident.victim.name} incident. Record: ${incident.title} — attributed to ${byWhom}, not ${actorName}.`,
+        references: [reference(incident, 'contradicts', `Attributed to ${byWhom}.`)] });
+    } else {
+      out.push({ ...base, verdict: 'no-record', difference: null, caveat: null,
+        explanation: `Article: ${actorName} behind the ${incident.victim.name} incident. The record names no attributed actor; that is not evidence the attribution is wrong.`,
+        references: [reference(incident, 'context', 'No attribution recorded.')] });
+    }
+  }
+  return out;
 }
 
 // ---------- sources and context ----------
