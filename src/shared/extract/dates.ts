@@ -34,8 +34,9 @@ const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'monthyear', re: `\\b(?<mon>${MONTH_ALT})(?:[^\\S\\n]+of)?,?[^\\S\\n]+(?<y>${YEAR})\\b` },
   { kind: 'yearrange', re: `\\b(?:(?:from|between)[^\\S\\n]+)?(?<y1>${YEAR})[^\\S\\n]*(?:-|–|—|to|and|through|until)[^\\S\\n]*(?<y2>${YEAR}|\\d{2})\\b` },
   { kind: 'year', re: `\\b(?<y>${YEAR})\\b` },
-  { kind: 'relyear', re: `\\b(?<w>${ci('last|this|next|past|previous|current|prior')})[^\\S\\n]+(?<u>${ci('year|month|week|quarter')})\\b` },
+  { kind: 'relyear', re: `\\b(?<w>${ci('last|this|next|past|current')})[^\\S\\n]+(?<u>${ci('year|month|week|quarter')})\\b` },
   { kind: 'earlier', re: `\\b(?<w>${ci('earlier|later')})[^\\S\\n]+[Tt]his[^\\S\\n]+(?<u>${ci('year|month|week')})\\b` },
+  { kind: 'pastn', re: `\\b(?:[Tt]he\\s+)?(?<w>${ci('past|last|previous|prior')})\\s+(?<n>\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)\\s+(?<u>${ci('day|week|month|year')})s\\b` },
   { kind: 'ago', re: `\\b(?<n>\\d+|${ci('a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few')})[^\\S\\n]+(?<u>${ci('day|week|month|year')})s?[^\\S\\n]+[Aa]go\\b` },
   { kind: 'dayword', re: `\\b(?<w>${ci('yesterday|today')})\\b` },
   { kind: 'weekday', re: `\\b(?:(?<pre>${ci('on|last|this|since|by|until')})[^\\S\\n]+)(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b` },
@@ -174,6 +175,13 @@ function resolve(
         : addDays(published!, -((new Date(`${published}T00:00:00Z`).getUTCDay() + 6) % 7));
       const end = u === 'year' ? `${py}-12-31` : u === 'month' ? monthSpan(py, Number(published!.slice(5, 7))).end : addDays(start, 6);
       return rel(earlier ? { start, end: published! } : { start: published!, end }, 'span');
+    }
+    case 'pastn': {
+      if (py === null) return rel(null, 'span');
+      const n = NUMWORD[get('n')!.toLowerCase()] ?? (get('n')!.toLowerCase() === 'twelve' ? 12 : Number(get('n')));
+      const u = get('u')!.toLowerCase();
+      const days = n * (u === 'year' ? 365 : u === 'month' ? 30 : u === 'week' ? 7 : 1);
+      return rel({ start: addDays(published!, -days), end: published! }, 'span');
     }
     case 'ago': {
       if (py === null) return rel(null, 'span');

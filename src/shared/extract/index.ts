@@ -92,21 +92,26 @@ export function extract(model: TextModel, published: string | null): Extraction 
   });
 
   // The period each figure is about: its sentence, then its block, its section's heading, the title.
-  const dateFigures = figures.filter((f) => f.kind === 'date' && f.period);
-  for (const f of figures) {
-    if (f.kind === 'date' || f.market) continue;
-    const inSentence = dateFigures.filter((d) => d.sentence.start === f.sentence.start);
+  const datesBySentence = groupBy(figures.filter((f) => f.kind === 'date' && f.period), (d) => d.sentence.start);
+  const datesByBlockIndex = groupBy(figures.filter((f) => f.kind === 'date' && f.period), (d) => d.block);
+  const claimants = figures.filter((f) => f.kind !== 'date' && !f.market);
+  claimants.forEach((f, i) => {
+    // A date closer to a neighbouring figure of the sentence is that figure's ("$625m in March 2022 and $611m a year earlier").
+    const neighbours = [claimants[i - 1], claimants[i + 1]].filter((o): o is Figure => !!o && o.sentence.start === f.sentence.start);
+    const inSentence = (datesBySentence.get(f.sentence.start) ?? []).filter((d) => !neighbours.some((o) => gap(o, d) < gap(f, d)));
     const chosen = nearestDate(model.text, f, inSentence);
     if (chosen) {
       f.period = chosen.period;
       f.periodOrigin = 'sentence';
       chosen.periodOnly = true;
-      continue;
+      return;
     }
     const levels: [PeriodOrigin, number][] = [['block', f.block], ['section', sectionOf[f.block] ?? -1], ['title', titleBlock]];
     for (const [origin, b] of levels) {
       if (b < 0 || (origin !== 'block' && b === f.block)) continue;
-      const candidates = dateFigures.filter((d) => d.block === b);
+      // Beyond the sentence, only dates from other sentences; in the paragraph, only when they name one period.
+      const candidates = (datesByBlockIndex.get(b) ?? []).filter((d) => d.sentence.start !== f.sentence.start);
+      if (origin === 'block' && new Set(candidates.map((d) => `${d.period!.start}/${d.period!.end}`)).size > 1) continue;
       const pick = nearestDate(model.text, f, candidates);
       if (pick) {
         f.period = pick.period;
@@ -114,11 +119,23 @@ export function extract(model: TextModel, published: string | null): Extraction 
         break;
       }
     }
-  }
+  });
   figures.sort((a, b) => a.start - b.start || a.end - b.end);
   figures.forEach((f, i) => { f.id = `f${i + 1}`; });
   return { figures, sources, sentences };
 }
+
+function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item); else out.set(k, [item]);
+  }
+  return out;
+}
+
+const gap = (a: { start: number; end: number }, b: { start: number; end: number }) => (b.start >= a.end ? b.start - a.end : Math.max(0, a.start - b.end));
 
 /** The date nearest the figure, leaving out dates on which something was reported. */
 function nearestDate(text: string, f: Figure, dates: Figure[]): Figure | null {

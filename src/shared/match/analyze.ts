@@ -285,7 +285,8 @@ function judgeStatistic(ctx: Context, index: DatasetIndex): Judgement | null {
     };
   }
   const strong = (s: StatisticRecord) => ctx.level(s.publisher) >= 2 && explicitPeriod(f);
-  const elsewhere = assessed.find((a) => a.fit === 'fits' && a.period === 'different' && strong(a.s));
+  // Saying the figure belongs to another period needs that period stated in the figure's own sentence.
+  const elsewhere = assessed.find((a) => a.fit === 'fits' && a.period === 'different' && strong(a.s) && f.periodOrigin === 'sentence');
   if (elsewhere) {
     const samePeriod = assessed.filter((a) => a.period === 'same' && a.s.metric === elsewhere.s.metric);
     const own = samePeriod.length ? ` The record for ${formatPeriod(f.period!)} is ${statValue(samePeriod[0]!.s)}.` : '';
