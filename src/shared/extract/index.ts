@@ -4,7 +4,7 @@
  */
 import type { TextModel } from '../text-model.js';
 import { findDates, trimDatePreposition, type DateMention, type Period, type Precision, type Span } from './dates.js';
-import { findFigures, type Qualifier } from './figures.js';
+import { findFigures, THEFT_WORDS, type Qualifier } from './figures.js';
 import { splitSentences } from './sentences.js';
 import { findSources, type SourceMention } from './sources.js';
 
@@ -90,6 +90,15 @@ export function extract(model: TextModel, published: string | null): Extraction 
       for (const s of findSources(text, sentence.start)) sources.push({ ...s, sentence, block: b });
     }
   });
+
+  // In a passage about the market, a figure with no theft words in its sentence is a market figure too.
+  const marketByBlock = groupBy(figures.filter((f) => f.market), (f) => f.block);
+  for (const f of figures) {
+    if (f.market || (f.kind !== 'amount' && f.kind !== 'percent')) continue;
+    const near = marketByBlock.get(f.block) ?? [];
+    const sameSentence = near.some((m) => m.sentence.start === f.sentence.start);
+    if ((sameSentence || near.length >= 2) && !THEFT_WORDS.test(model.text.slice(f.sentence.start, f.sentence.end))) f.market = true;
+  }
 
   // The period each figure is about: its sentence, then its block, its section's heading, the title.
   const datesBySentence = groupBy(figures.filter((f) => f.kind === 'date' && f.period), (d) => d.sentence.start);
