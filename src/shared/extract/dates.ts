@@ -33,6 +33,7 @@ const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'part', re: `\\b(?<p>${ci('early|mid|late|end[^\\S\\n]+of|start[^\\S\\n]+of|beginning[^\\S\\n]+of')})[-\\s]+(?<y>${YEAR})\\b` },
   { kind: 'monthyear', re: `\\b(?<mon>${MONTH_ALT})(?:[^\\S\\n]+of)?,?[^\\S\\n]+(?<y>${YEAR})\\b` },
   { kind: 'yearrange', re: `\\b(?:(?:from|between)[^\\S\\n]+)?(?<y1>${YEAR})[^\\S\\n]*(?:-|–|—|to|and|through|until)[^\\S\\n]*(?<y2>${YEAR}|\\d{2})\\b` },
+  { kind: 'since', re: `\\b[Ss]ince[^\\S\\n]+(?<y>${YEAR})\\b` },
   { kind: 'year', re: `\\b(?<y>${YEAR})\\b` },
   { kind: 'relyear', re: `\\b(?<w>${ci('last|this|next|past|current')})[^\\S\\n]+(?<u>${ci('year|month|week|quarter')})\\b` },
   { kind: 'earlier', re: `\\b(?<w>${ci('earlier|later')})[^\\S\\n]+[Tt]his[^\\S\\n]+(?<u>${ci('year|month|week')})\\b` },
@@ -134,6 +135,11 @@ function resolve(
       const raw = get('y2')!;
       const y2 = raw.length === 2 ? Math.floor(y1 / 100) * 100 + Number(raw) : Number(raw);
       return y2 > y1 ? abs(yearSpan(y1, y2), 'span') : null;
+    }
+    case 'since': {
+      const y = Number(get('y'));
+      const end = published ?? `${y}-12-31`;
+      return end >= `${y}-01-01` ? { period: { start: `${y}-01-01`, end }, precision: 'span', relative: published !== null } : null;
     }
     case 'year': {
       // Not a year inside an amount or a longer number: "$2021", "2021.5", "2,021".

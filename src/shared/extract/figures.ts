@@ -62,9 +62,10 @@ const COUNTED = [
   'programmer', 'hacker', 'individual', 'people', 'person', 'suspect', 'defendant', 'national', 'member', 'employee',
   'transaction', 'transfer', 'arrest', 'indictment', 'charge', 'count', 'entity', 'entities', 'group', 'organization',
   'organisation', 'mixer', 'service', 'chain', 'network', 'developer', 'worker', 'citizen', 'operative', 'actor',
-  'rug pull', 'phishing attack', 'ransomware attack', 'compromise', 'drainer', 'token',
+  'rug pull', 'phishing attack', 'ransomware attack', 'compromise', 'drainer', 'token', 'brother', 'sibling', 'executive',
+  'founder', 'employee', 'director', 'man', 'woman',
 ];
-const COUNTED_ALT = COUNTED.flatMap((n) => [n, `${n}s`, `${n}es`]).concat(['people', 'entities', 'countries', 'companies', 'thefts'])
+const COUNTED_ALT = COUNTED.flatMap((n) => [n, `${n}s`, `${n}es`]).concat(['people', 'entities', 'countries', 'companies', 'thefts', 'men', 'women'])
   .sort((a, b) => b.length - a.length).join('|');
 
 const STOP_BETWEEN = new Set(['of', 'to', 'and', 'or', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'the', 'a', 'an', 'than',
@@ -199,7 +200,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     if (cm && between.every((w) => !STOP_BETWEEN.has(w.toLowerCase()) && !/\d/.test(w))) {
       unit = cm.groups!.noun!.toLowerCase();
       // "Top 5 exchange", "a 3 person team": a count above one names a plural.
-      if (value !== 1 && !/(?:s|people)$/.test(unit)) return null;
+      if (value !== 1 && !/(?:s|people|men)$/.test(unit)) return null;
       kind = 'count';
       pos = cm.index + cm[0].length;
     } else if (high !== null && sep === 'to') {

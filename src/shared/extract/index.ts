@@ -47,6 +47,7 @@ export interface Extraction {
   sentences: (Span & { block: number })[];
 }
 
+const REPORTING_AFTER = /^,?\s+(?:unsealed|released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|filed)\b/i;
 const REPORTING_BEFORE = /\b(?:released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed)\s+(?:\w+\s+){0,2}$/i;
 
 export function extract(model: TextModel, published: string | null): Extraction {
@@ -154,7 +155,7 @@ function nearestDate(text: string, f: Figure, dates: Figure[]): Figure | null {
     if (!d.period) continue;
     const distance = d.start >= f.end ? d.start - f.end : f.start - d.end;
     // The day a report came out is not the period its figures describe.
-    if (REPORTING_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
+    if (REPORTING_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) || REPORTING_AFTER.test(text.slice(d.end, d.end + 30))) continue;
     const score = Math.abs(distance) + (d.precision === 'day' ? 50 : 0);
     if (score < bestScore) { best = d; bestScore = score; }
   }

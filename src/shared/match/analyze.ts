@@ -613,7 +613,7 @@ function attributionClaims(extraction: Extraction, model: TextModel, hits: Entit
 
 interface ResolvedSource { entry: SourceEntry; start: number; end: number; block: number; sentence: { start: number; end: number } }
 
-const REPORT_CUE = /\b(?:said|says|stated|states|reported|according|report|estimated|found|identified|noted|told|accused|warned|confirmed|revealed|data|charged|indicted|attributed)\b/i;
+const REPORT_CUE = /\b(?:said|says|stated|states|reported|according|report|estimated|found|identified|noted|told|accused|warned|confirmed|revealed|data|charged|charging|indicted|unsealed|announced|filed|sanctioned|attributed|published)\b/i;
 
 function resolveSources(extraction: Extraction, index: DatasetIndex, hits: EntityHit[], model: TextModel): ResolvedSource[] {
   const out: ResolvedSource[] = [];
