@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, parseArgs, UsageError } from '../../src/cli/main.js';
@@ -13,6 +13,7 @@ const run = (...argv: string[]) => {
 };
 const dir = mkdtempSync(join(tmpdir(), 'ledgerlens-cli-'));
 const fixture = 'tests/fixtures/cryptodaily-2022-01-14-north-korea-hacks.html';
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('CLI arguments', () => {
   it.each([
