@@ -159,12 +159,22 @@ export function collectText(doc: Document, root: Element = findMainElement(doc))
       closeBlock();
     }
     const next = [...stack, el];
-    for (let child = el.firstChild; child; child = child.nextSibling) walk(child, next, kind);
+    for (const child of renderedChildren(el)) walk(child, next, kind);
     if (isBlock) closeBlock();
   };
   for (const r of roots) walk(r, [], { kind: 'paragraph' });
   closeBlock();
   return { model: { text, blocks }, segments, root };
+}
+
+/** What a reader sees inside an element: an open shadow root's tree, with slots filled by their assigned nodes. */
+function renderedChildren(el: Element): Node[] {
+  if (el.tagName.toUpperCase() === 'SLOT') {
+    const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
+    if (assigned.length) return assigned;
+  }
+  const root = (el as HTMLElement).shadowRoot;
+  return Array.from((root ?? el).childNodes);
 }
 
 export interface TextPiece { node: Text; startOffset: number; endOffset: number }

@@ -102,3 +102,22 @@ describe('highlights on the example article', () => {
     expect(document.documentElement.outerHTML).toBe(html);
   });
 });
+
+describe('open shadow roots', () => {
+  it('reads and highlights text inside them, slots included, and restores them', () => {
+    load('<html><body><article><p>Intro text that is long enough to be the article.</p><div id="host"><span slot="x">$5 million</span></div></article></body></html>');
+    const host = document.getElementById('host')!;
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Hackers stole $<b>90</b> million in 2021 and <slot name="x"></slot> more.</p>';
+    const page = readPage(document, null, '2022-01-01');
+    expect(page.collected.model.text).toContain('Hackers stole $90 million in 2021 and $5 million more.');
+    const claims = page.extraction.figures.filter((f) => f.kind === 'amount').map((f) => ({ ...f, verdict: 'no-record', references: [], sentence: '', caveat: null, explanation: '', difference: null, attributedTo: null })) as unknown as Claim[];
+    const before = root.innerHTML + host.innerHTML;
+    const hl = highlight(document, page.collected.segments, page.collected.model.text, claims, () => {});
+    const claimIds = (scope: ParentNode) => new Set(Array.from(scope.querySelectorAll<HTMLElement>('ledgerlens-hl')).map((e) => e.dataset.claim));
+    expect(claimIds(root).size).toBe(1); // "$<b>90</b> million", wrapped piece by piece
+    expect(claimIds(host).size).toBe(1); // the slotted "$5 million" lives in the light DOM
+    hl.remove();
+    expect(root.innerHTML + host.innerHTML).toBe(before);
+  });
+});
