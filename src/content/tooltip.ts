@@ -3,8 +3,9 @@
  * page CSS cannot reach it. Page-derived text is only ever set with textContent.
  */
 import type { Claim } from '../shared/report.js';
+import { t } from '../platform/i18n.js';
 
-const LABEL: Record<Claim['verdict'], string> = { consistent: '✓ Consistent with the record', discrepancy: '✗ Discrepancy', 'no-record': '? No record' };
+const LABEL: Record<Claim['verdict'], string> = { consistent: t('tooltipConsistent'), discrepancy: t('tooltipDiscrepancy'), 'no-record': t('tooltipNoRecord') };
 const CSS = `
 :host { all: initial; }
 .tip { position: fixed; z-index: 2147483647; max-width: 360px; box-sizing: border-box; padding: 10px 12px;
@@ -26,7 +27,7 @@ export const TOOLTIP_HOST_TAG = 'ledgerlens-tooltip';
 
 export function tooltipText(claim: Claim): string {
   const sources = claim.references.flatMap((r) => r.sources.map((s) => s.publisher));
-  return [LABEL[claim.verdict], claim.explanation, claim.caveat ? `Caveat: ${claim.caveat}` : '', sources.length ? `Source: ${[...new Set(sources)].join(', ')}` : '']
+  return [LABEL[claim.verdict], claim.explanation, claim.caveat ? `${t('caveat')} ${claim.caveat}` : '', sources.length ? t('tooltipSource', [...new Set(sources)].join(', ')) : '']
     .filter(Boolean).join(' ');
 }
 
@@ -54,9 +55,9 @@ export function createTooltip(doc: Document) {
       box.replaceChildren();
       add('p', `verdict ${claim.verdict}`, LABEL[claim.verdict]);
       add('p', 'why', claim.explanation);
-      if (claim.caveat) add('p', 'caveat', `Caveat: ${claim.caveat}`);
+      if (claim.caveat) add('p', 'caveat', `${t('caveat')} ${claim.caveat}`);
       const sources = [...new Set(claim.references.flatMap((r) => r.sources.map((s) => s.publisher)))];
-      if (sources.length) add('p', 'src', `Source: ${sources.join(', ')}`);
+      if (sources.length) add('p', 'src', t('tooltipSource', sources.join(', ')));
       box.hidden = false;
       const r = anchor.getBoundingClientRect();
       const view = doc.defaultView!;

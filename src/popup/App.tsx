@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Claim, Reference, Report, SourceEntry } from '../shared/report.js';
-import { DISCLAIMER } from '../shared/report.js';
-import { formatDay, formatPeriod } from '../shared/format.js';
+import { formatPeriod } from '../shared/format.js';
+import { formatCount, formatLocalDay as formatDay, t } from '../platform/i18n.js';
 import type { TabState } from '../shared/messages.js';
 import { currentTabId, loadSettings, loadTabState, openOptions, revealOnPage, runOnTab, setHighlights } from './data.js';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.js';
@@ -13,9 +13,9 @@ type Load =
   | { state: 'ready'; tabId: number; tab: TabState; settings: Settings };
 
 const VERDICT_TEXT: Record<Claim['verdict'], { icon: string; label: string; group: string }> = {
-  discrepancy: { icon: '✗', label: 'Discrepancy', group: 'Discrepancies' },
-  consistent: { icon: '✓', label: 'Consistent', group: 'Consistent with the record' },
-  'no-record': { icon: '?', label: 'No record', group: 'No record found' },
+  discrepancy: { icon: '✗', label: t('verdictDiscrepancy'), group: t('groupDiscrepancy') },
+  consistent: { icon: '✓', label: t('verdictConsistent'), group: t('groupConsistent') },
+  'no-record': { icon: '?', label: t('verdictNoRecord'), group: t('groupNoRecord') },
 };
 
 export function App() {
@@ -23,7 +23,7 @@ export function App() {
   const refresh = async () => {
     try {
       const tabId = await currentTabId();
-      if (tabId === null) return setLoad({ state: 'error', message: 'No active tab.' });
+      if (tabId === null) return setLoad({ state: 'error', message: t('errorNoTab') });
       const [tab, settings] = await Promise.all([loadTabState(tabId), loadSettings().catch(() => DEFAULT_SETTINGS)]);
       setLoad(tab ? { state: 'ready', tabId, tab, settings } : { state: 'not-run', tabId });
     } catch (e) {
@@ -38,16 +38,16 @@ export function App() {
         <span><span class="logo" aria-hidden="true">◎</span> LedgerLens</span>
         <span class="tools">
           {load.state === 'ready' && <HighlightToggle tabId={load.tabId} initial={load.settings.highlights} />}
-          <button type="button" class="link" onClick={() => void openOptions()}>Options</button>
+          <button type="button" class="link" onClick={() => void openOptions()}>{t('options')}</button>
         </span>
       </header>
       <main>
-        {load.state === 'loading' && <p class="state" role="status">Loading…</p>}
-        {load.state === 'error' && <p class="state" role="alert">Something went wrong: {load.message}</p>}
+        {load.state === 'loading' && <p class="state" role="status">{t('loading')}</p>}
+        {load.state === 'error' && <p class="state" role="alert">{t('errorGeneric', load.message)}</p>}
         {load.state === 'not-run' && <NotRun tabId={load.tabId} onDone={refresh} />}
         {load.state === 'ready' && <ReportView report={load.tab.report} tabId={load.tabId} showNoRecord={load.settings.showNoRecord} />}
       </main>
-      <footer class="disclaimer" aria-label="Disclaimer">{DISCLAIMER}</footer>
+      <footer class="disclaimer" aria-label="Disclaimer">{t('disclaimer')}</footer>
     </div>
   );
 }
@@ -64,9 +64,9 @@ function NotRun({ tabId, onDone }: { tabId: number; onDone: () => void }) {
   };
   return (
     <section class="state">
-      <p>LedgerLens has not checked this page. It runs by itself on known crypto-news sites; elsewhere, only when you ask.</p>
-      <button type="button" class="primary" onClick={run}>Check this page</button>
-      {error && <p role="alert">Could not run here: {error}</p>}
+      <p>{t('notRunExplain')}</p>
+      <button type="button" class="primary" onClick={run}>{t('checkThisPage')}</button>
+      {error && <p role="alert">{t('cannotRunHere', error)}</p>}
     </section>
   );
 }
@@ -74,7 +74,7 @@ function NotRun({ tabId, onDone }: { tabId: number; onDone: () => void }) {
 function HighlightToggle({ tabId, initial }: { tabId: number; initial: boolean }) {
   const [on, setOn] = useState(initial);
   const toggle = async () => { if (await setHighlights(tabId, !on)) setOn(!on); };
-  return <button type="button" class="link" aria-pressed={on} onClick={toggle}>{on ? 'Hide highlights' : 'Show highlights'}</button>;
+  return <button type="button" class="link" aria-pressed={on} onClick={toggle}>{on ? t('hideHighlights') : t('showHighlights')}</button>;
 }
 
 export function ReportView({ report, tabId, showNoRecord = true }: { report: Report; tabId: number; showNoRecord?: boolean }) {
@@ -84,23 +84,23 @@ export function ReportView({ report, tabId, showNoRecord = true }: { report: Rep
       <section class="page" aria-label="Page">
         <h1>{report.page.title}</h1>
         <p class="meta">
-          {report.page.publisher ?? 'Unknown publisher'} · {report.page.publishedAt ? `published ${formatDay(report.page.publishedAt)}` : 'publication date not found'}
+          {report.page.publisher ?? t('unknownPublisher')} · {report.page.publishedAt ? t('publishedOn', formatDay(report.page.publishedAt)) : t('noPublicationDate')}
         </p>
-        {report.profile.label && <p class="label-warning">Marked on the page as: {report.profile.label}</p>}
+        {report.profile.label && <p class="label-warning">{t('markedAs', report.profile.label)}</p>}
       </section>
       <section class="summary" aria-label="Summary">
         <p class="headline">
-          {report.claims.length} figures checked · <span class="discrepancy">{summary.discrepancy} {summary.discrepancy === 1 ? 'discrepancy' : 'discrepancies'}</span> · <span class="consistent">{summary.consistent} consistent</span> · <span class="no-record">{summary.noRecord} with no record</span>
+          {t('summaryChecked', formatCount(report.claims.length))} · <span class="discrepancy">✗ {t('summaryDiscrepancies', formatCount(summary.discrepancy))}</span> · <span class="consistent">✓ {t('summaryConsistent', formatCount(summary.consistent))}</span> · <span class="no-record">? {t('summaryNoRecord', formatCount(summary.noRecord))}</span>
         </p>
       </section>
-      {report.claims.length === 0 && <p class="state">No figures found in this article's main text.</p>}
+      {report.claims.length === 0 && <p class="state">{t('noFigures')}</p>}
       {(['discrepancy', 'consistent', 'no-record'] as const).filter((v) => showNoRecord || v !== 'no-record').map((v) => (
         <ClaimGroup key={v} verdict={v} claims={report.claims.filter((c) => c.verdict === v)} tabId={tabId} open={v !== 'no-record'} />
       ))}
       <Sources sources={report.sources} report={report} />
       {report.context.length > 0 && (
         <details class="group">
-          <summary><h2>Named in the article ({report.context.length})</h2></summary>
+          <summary><h2>{t('namedInArticle', report.context.length)}</h2></summary>
           <ul class="context">
             {report.context.map((c) => (
               <li key={c.recordId}><strong>{c.title}</strong>{c.details.map((d) => <span class="detail">{d}</span>)}<SourceLinks refs={[c]} /></li>
@@ -109,7 +109,7 @@ export function ReportView({ report, tabId, showNoRecord = true }: { report: Rep
         </details>
       )}
       <p class="dataset">
-        Dataset {report.dataset.version}: {report.dataset.records} records covering {formatDay(report.dataset.coverage.start)} to {formatDay(report.dataset.coverage.end)}, last reviewed {formatDay(report.dataset.reviewed)}.
+        {t('datasetLine', report.dataset.version, formatCount(report.dataset.records), formatDay(report.dataset.coverage.start), formatDay(report.dataset.coverage.end), formatDay(report.dataset.reviewed))}
       </p>
       {report.profile.notes.map((n) => <p class="note" key={n}>{n}</p>)}
     </>
@@ -118,10 +118,10 @@ export function ReportView({ report, tabId, showNoRecord = true }: { report: Rep
 
 function ClaimGroup({ verdict, claims, tabId, open }: { verdict: Claim['verdict']; claims: Claim[]; tabId: number; open: boolean }) {
   if (!claims.length) return null;
-  const t = VERDICT_TEXT[verdict];
+  const text = VERDICT_TEXT[verdict];
   return (
     <details class={`group ${verdict}`} open={open}>
-      <summary><h2><span aria-hidden="true">{t.icon}</span> {t.group} ({claims.length})</h2></summary>
+      <summary><h2><span aria-hidden="true">{text.icon}</span> {text.group} ({claims.length})</h2></summary>
       <ul class="claims">{claims.map((c) => <ClaimCard key={c.id} claim={c} tabId={tabId} />)}</ul>
     </details>
   );
@@ -129,18 +129,18 @@ function ClaimGroup({ verdict, claims, tabId, open }: { verdict: Claim['verdict'
 
 function ClaimCard({ claim, tabId }: { claim: Claim; tabId: number }) {
   const [revealError, setRevealError] = useState<string | null>(null);
-  const t = VERDICT_TEXT[claim.verdict];
+  const text = VERDICT_TEXT[claim.verdict];
   const at = claim.sentence.indexOf(claim.text);
   return (
     <li class={`card ${claim.verdict}`} data-claim={claim.id} data-verdict={claim.verdict}>
-      <p class="verdict"><span class="badge">{t.icon} {t.label}</span> <strong class="figure">{claim.text}</strong>{claim.period && claim.kind !== 'date' ? <span class="period"> · {formatPeriod(claim.period)}</span> : null}</p>
-      {claim.caveat && <p class="caveat"><strong>Caveat:</strong> {claim.caveat}</p>}
+      <p class="verdict"><span class="badge">{text.icon} {text.label}</span> <strong class="figure">{claim.text}</strong>{claim.period && claim.kind !== 'date' ? <span class="period"> · {formatPeriod(claim.period)}</span> : null}</p>
+      {claim.caveat && <p class="caveat"><strong>{t('caveat')}</strong> {claim.caveat}</p>}
       <blockquote class="sentence">
         {at >= 0 ? <>{claim.sentence.slice(0, at)}<mark>{claim.text}</mark>{claim.sentence.slice(at + claim.text.length)}</> : claim.sentence}
       </blockquote>
       <p class="why">{claim.explanation}</p>
       <SourceLinks refs={claim.references} />
-      <button type="button" class="link" onClick={async () => setRevealError(await revealOnPage(tabId, claim.id))}>Show on page</button>
+      <button type="button" class="link" onClick={async () => setRevealError(await revealOnPage(tabId, claim.id))}>{t('showOnPage')}</button>
       {revealError && <span class="hint" role="status"> {revealError}</span>}
     </li>
   );
@@ -154,7 +154,7 @@ function SourceLinks({ refs }: { refs: Reference[] }) {
       {links.map((s, i) => (
         <li key={`${s.url}-${i}`}>
           <a href={s.url} target="_blank" rel="noopener noreferrer">{s.publisher}{s.title ? `: ${s.title}` : ''}</a>
-          {s.primary ? <span class="primary-tag"> primary</span> : null}
+          {s.primary ? <span class="primary-tag"> {t('primarySource')}</span> : null}
         </li>
       ))}
     </ul>
@@ -166,20 +166,20 @@ function Sources({ sources, report }: { sources: SourceEntry[]; report: Report }
   const vague = sources.filter((s) => s.kind === 'vague');
   return (
     <section class="group sourcing" aria-label="Sourcing">
-      <h2>How the article is sourced</h2>
-      <p class="meta">{named.length} named · {vague.length} vague · {report.profile.unattributedFigures} figures with no attribution</p>
+      <h2>{t('sourcingTitle')}</h2>
+      <p class="meta">{t('sourcingCounts', named.length, vague.length, report.profile.unattributedFigures)}</p>
       {named.length > 0 && (
         <ul class="source-list">
-          {named.map((s) => <li key={s.name}><strong>{s.name}</strong> {s.sourceKind ? <span class="tag">{s.sourceKind.replace(/-/g, ' ')} · in dataset</span> : <span class="tag muted">not in dataset</span>}</li>)}
+          {named.map((s) => <li key={s.name}><strong>{s.name}</strong> {s.sourceKind ? <span class="tag">{t('inDataset', s.sourceKind.replace(/-/g, ' '))}</span> : <span class="tag muted">{t('notInDataset')}</span>}</li>)}
         </ul>
       )}
       {vague.length > 0 && (
         <ul class="source-list vague">
-          {vague.map((s) => <li key={s.text}>Vague: “{s.text}”</li>)}
+          {vague.map((s) => <li key={s.text}>{t('vagueSource', s.text)}</li>)}
         </ul>
       )}
-      {report.profile.publisherDisclaimer && <p class="note">Publisher's disclaimer: {report.profile.publisherDisclaimer}</p>}
-      {report.profile.claimReviews.map((c) => <p class="note" key={c.claimReviewed}>Fact-check on the page: “{c.claimReviewed}” — {c.rating ?? 'no rating'}{c.author ? ` (${c.author})` : ''}</p>)}
+      {report.profile.publisherDisclaimer && <p class="note">{t('publisherDisclaimer', report.profile.publisherDisclaimer)}</p>}
+      {report.profile.claimReviews.map((c) => <p class="note" key={c.claimReviewed}>{t('factCheckOnPage', c.claimReviewed, `${c.rating ?? t('noRating')}${c.author ? ` (${c.author})` : ''}`)}</p>)}
     </section>
   );
 }
