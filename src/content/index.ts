@@ -8,7 +8,7 @@
  * Text added later (infinite scroll, single-page apps) is checked again once the page is quiet.
  */
 import { api } from '../platform/browser.js';
-import { readPage, type ReadPage } from '../dom/page.js';
+import { readPageInSlices, type ReadPage } from '../dom/page.js';
 import type { ContentRequest, Result } from '../shared/messages.js';
 import type { Claim, Report } from '../shared/report.js';
 import { highlight, type Highlights } from './highlight.js';
@@ -76,7 +76,7 @@ function start() {
   async function check() {
     // Read the page as it is, without our highlights in it.
     quietly(() => { highlights?.remove(); highlights = null; });
-    const next = readPage(document, location.href);
+    const next = await readPageInSlices(document, location.href);
     if (page && verdicts && next.collected.model.text === page.collected.model.text) {
       page = next;
       paint();

@@ -3,6 +3,7 @@
  * the text node it came from, so a figure split across elements ("$<b>400</b> million") maps back
  * exactly. Works on any Document (the page in the browser, jsdom in the CLI); reads, never writes.
  */
+import { runAtOnce } from '../shared/slices.js';
 import { BLOCK_SEPARATOR, isDisclaimerText, type Block, type BlockKind, type TextModel } from '../shared/text-model.js';
 
 /** Characters [start, end) of the collected text are node.data[offsetInNode …]. */
@@ -85,86 +86,119 @@ function kindOf(el: Element, stack: Element[], state: { titleSeen: boolean }): {
   return { kind: 'paragraph' };
 }
 
-/** Collects the visible main text of `doc` in document order. */
+/** Collects the visible main text of `doc` in document order, in one go (the CLI, tests). */
 export function collectText(doc: Document, root: Element = findMainElement(doc)): CollectedText {
-  let text = '';
+  return runAtOnce(collectSteps(doc, root));
+}
+
+type Kind = { kind: BlockKind; level?: number };
+type Entry = { node: Node; depth: number; kind: Kind } | { exit: true; isBlock: boolean };
+
+/**
+ * The walk itself: an explicit stack (deep pages cannot overflow it), text kept in parts and joined once,
+ * and a pause point every few hundred nodes.
+ */
+export function* collectSteps(doc: Document, root: Element): Generator<void, CollectedText> {
+  const parts: string[] = [];
+  let length = 0;
   const segments: TextSegment[] = [];
   const blocks: Block[] = [];
   const state = { titleSeen: false };
-  let open: { kind: BlockKind; level?: number; start: number; separatorAt: number } | null = null;
+  let open: (Kind & { start: number }) | null = null;
+  let blockParts: string[] = [];
+  let blockLength = 0;
+  let blockLast = '';
 
   const closeBlock = () => {
-    if (open && text.length > open.start) {
-      const raw = text.slice(open.start);
-      const trimmedEnd = open.start + raw.trimEnd().length;
-      if (trimmedEnd > open.start) {
-        const kind = open.kind === 'paragraph' && isDisclaimerText(raw) ? 'disclaimer' : open.kind;
-        blocks.push({ kind, start: open.start, end: trimmedEnd, ...(open.level ? { level: open.level } : {}) });
-      } else text = text.slice(0, open.separatorAt); // an empty block leaves no separator behind
-    } else if (open) text = text.slice(0, open.separatorAt);
+    if (!open) return;
+    const raw = blockParts.join('');
+    const trimmed = raw.trimEnd();
+    if (trimmed) {
+      if (length) { parts.push(BLOCK_SEPARATOR); length += BLOCK_SEPARATOR.length; }
+      parts.push(raw);
+      length += raw.length;
+      const kind = open.kind === 'paragraph' && isDisclaimerText(raw) ? 'disclaimer' : open.kind;
+      blocks.push({ kind, start: open.start, end: open.start + trimmed.length, ...(open.level ? { level: open.level } : {}) });
+    }
     open = null;
   };
-  const openBlock = (k: { kind: BlockKind; level?: number }) => {
+  const openBlock = (k: Kind) => {
     closeBlock();
-    const separatorAt = text.length;
-    if (text.length) text += BLOCK_SEPARATOR;
-    open = { ...k, start: text.length, separatorAt };
+    open = { ...k, start: length + (length ? BLOCK_SEPARATOR.length : 0) };
+    blockParts = [];
+    blockLength = 0;
+    blockLast = '';
+  };
+  const append = (chunk: string) => {
+    blockParts.push(chunk);
+    blockLength += chunk.length;
+    blockLast = chunk[chunk.length - 1] ?? blockLast;
+  };
+
+  const addText = (node: Text, current: Kind) => {
+    const value = node.data;
+    if (!value) return;
+    if (!open) openBlock(current);
+    // Collapse whitespace runs to what a reader sees, keeping a 1:1 map for every kept character.
+    let chunk = '';
+    let last = blockLast;
+    let runFrom = -1;
+    let at = open!.start + blockLength;
+    for (let i = 0; i < value.length; i++) {
+      const ch = value[i]!;
+      const space = ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0';
+      if (space && (last === '' || last === ' ' || last === '\n')) {
+        if (runFrom >= 0) {
+          segments.push({ node, start: at, end: at + i - runFrom, offsetInNode: runFrom });
+          at += i - runFrom;
+          runFrom = -1;
+        }
+        continue;
+      }
+      if (runFrom < 0) runFrom = i;
+      last = space ? ' ' : ch;
+      chunk += last;
+    }
+    if (runFrom >= 0) segments.push({ node, start: at, end: at + value.length - runFrom, offsetInNode: runFrom });
+    if (chunk) append(chunk);
   };
 
   // The headline often sits above the article container.
   const headline = root.querySelector('h1') ? null : doc.querySelector('h1');
   const roots = headline && !isHidden(headline) ? [headline, root] : [root];
+  const work: Entry[] = roots.reverse().map((node) => ({ node, depth: 0, kind: { kind: 'paragraph' } }));
+  const ancestors: Element[] = [];
+  let visited = 0;
 
-  const walk = (node: Node, stack: Element[], current: { kind: BlockKind; level?: number }) => {
-    if (node.nodeType === 3) {
-      const value = (node as Text).data;
-      if (!value) return;
-      if (!open) openBlock(current);
-      // Collapse whitespace runs to what a reader sees, keeping a 1:1 map for every kept character.
-      let chunk = '';
-      const pieces: { from: number; to: number }[] = [];
-      let runFrom = -1;
-      for (let i = 0; i < value.length; i++) {
-        const ch = value[i]!;
-        const space = ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0';
-        const prev = chunk.length ? chunk[chunk.length - 1] : text[text.length - 1];
-        if (space && (prev === undefined || prev === ' ' || prev === '\n' || text.length + chunk.length === open!.start)) {
-          if (runFrom >= 0) { pieces.push({ from: runFrom, to: i }); runFrom = -1; }
-          continue;
-        }
-        if (runFrom < 0) runFrom = i;
-        chunk += space ? ' ' : ch;
-      }
-      if (runFrom >= 0) pieces.push({ from: runFrom, to: value.length });
-      // Record one segment per kept run so offsets map exactly back into the node.
-      let at = text.length;
-      for (const p of pieces) {
-        segments.push({ node: node as Text, start: at, end: at + (p.to - p.from), offsetInNode: p.from });
-        at += p.to - p.from;
-      }
-      text += chunk;
-      return;
+  while (work.length) {
+    if (++visited % 256 === 0) yield;
+    const entry = work.pop()!;
+    if ('exit' in entry) {
+      if (entry.isBlock) closeBlock();
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    const { node, depth, kind: current } = entry;
+    if (node.nodeType === 3) { addText(node as Text, current); continue; }
+    if (node.nodeType !== 1) continue;
     const el = node as Element;
-    if (skipElement(el, stack.length > 0)) return;
+    ancestors.length = depth;
+    if (skipElement(el, depth > 0)) continue;
     const tag = el.tagName.toUpperCase();
-    if (tag === 'BR') { if (open) text += '\n'; return; }
-    if (tag === 'TD' || tag === 'TH') { if (open && !text.endsWith(' · ') && text.length > open.start) text += ' · '; }
+    if (tag === 'BR') { if (open) append('\n'); continue; }
+    if ((tag === 'TD' || tag === 'TH') && open && blockLength > 0 && blockParts[blockParts.length - 1] !== ' · ') append(' · ');
     const isBlock = BLOCK_TAGS.has(tag);
     let kind = current;
     if (isBlock) {
-      const k = kindOf(el, stack, state);
-      if (k) kind = k;
+      kind = kindOf(el, ancestors, state) ?? current;
       closeBlock();
     }
-    const next = [...stack, el];
-    for (const child of renderedChildren(el)) walk(child, next, kind);
-    if (isBlock) closeBlock();
-  };
-  for (const r of roots) walk(r, [], { kind: 'paragraph' });
+    ancestors.push(el);
+    work.push({ exit: true, isBlock });
+    const children = renderedChildren(el);
+    for (let i = children.length - 1; i >= 0; i--) work.push({ node: children[i]!, depth: depth + 1, kind });
+  }
   closeBlock();
-  return { model: { text, blocks }, segments, root };
+  return { model: { text: parts.join(''), blocks }, segments, root };
 }
 
 /** What a reader sees inside an element: an open shadow root's tree, with slots filled by their assigned nodes. */

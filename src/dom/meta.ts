@@ -56,11 +56,12 @@ export function readPageMeta(doc: Document, main: Element | null, url: string | 
 
   const labelText = [meta(doc, 'article:section', 'article:tag', 'parsely-section'), str(article?.['genre'])]
     .concat(Array.from((main ?? doc).querySelectorAll('[class*="sponsor" i], [class*="press-release" i], [class*="partner" i], [class*="advertorial" i]')).map((e) => e.textContent))
-    .concat(Array.from((main ?? doc).querySelectorAll('p, span, div')).slice(0, 30).map((e) => e.textContent?.trim() ?? '').filter((t) => t.length < 60))
+    .concat(Array.from((main ?? doc).querySelectorAll('p, span')).slice(0, 30).map((e) => e.textContent?.trim() ?? '').filter((t) => t.length < 60))
     .find((t) => t && /\b(?:sponsored|press release|paid (?:content|post)|partner content|advertorial|promoted)\b/i.test(t)) ?? null;
   const label = labelText ? (/press release/i.test(labelText) ? 'Press release' : /partner/i.test(labelText) ? 'Partner content' : 'Sponsored') : null;
 
-  const disclaimer = Array.from((main ?? doc).querySelectorAll('p, div, small, aside'))
+  // A disclaimer closes the article: look at its last few paragraphs only, so huge pages stay cheap.
+  const disclaimer = Array.from((main ?? doc).querySelectorAll('p, small, [class*="disclaimer" i]')).slice(-15)
     .map((e) => e.textContent?.trim() ?? '')
     .find((t) => t.length < 1500 && isDisclaimerText(t)) ?? null;
 

@@ -3,9 +3,10 @@
  * Pure and DOM-free; the content script, the CLI, eval and bench all call `extract`.
  */
 import type { TextModel } from '../text-model.js';
-import { findDates, trimDatePreposition, type DateMention, type Period, type Precision, type Span } from './dates.js';
+import { findDates, trimDatePreposition, type Period, type Precision, type Span } from './dates.js';
 import { findFigures, THEFT_WORDS, type Qualifier } from './figures.js';
 import { splitSentences } from './sentences.js';
+import { runAtOnce } from '../slices.js';
 import { findSources, type SourceMention } from './sources.js';
 
 export type { Period, Precision, Span } from './dates.js';
@@ -50,20 +51,26 @@ export interface Extraction {
 const REPORTING_AFTER = /^,?\s+(?:unsealed|released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|filed)\b/i;
 const REPORTING_BEFORE = /\b(?:released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed)\s+(?:\w+\s+){0,2}$/i;
 
+/** Extraction in one go. */
 export function extract(model: TextModel, published: string | null): Extraction {
+  return runAtOnce(extractSteps(model, published));
+}
+
+/** Extraction with a pause point every few blocks, for callers that slice their work (the content script). */
+export function* extractSteps(model: TextModel, published: string | null): Generator<void, Extraction> {
   const figures: Figure[] = [];
   const sources: Extraction['sources'] = [];
   const sentences: Extraction['sentences'] = [];
-  const datesByBlock: DateMention[][] = [];
   const sectionOf: number[] = []; // index of the heading that governs each block, or -1
   const titleBlock = model.blocks.findIndex((b) => b.kind === 'title');
   let heading = -1;
 
-  model.blocks.forEach((block, b) => {
+  for (let b = 0; b < model.blocks.length; b++) {
+    if (b % 16 === 15) yield;
+    const block = model.blocks[b]!;
     if (block.kind === 'heading') heading = b;
     sectionOf.push(heading);
-    datesByBlock.push([]);
-    if (block.kind === 'byline' || block.kind === 'disclaimer') return;
+    if (block.kind === 'byline' || block.kind === 'disclaimer') continue;
 
     const blockText = model.text.slice(block.start, block.end);
     for (const sentence of splitSentences(blockText, block.start)) {
@@ -80,7 +87,6 @@ export function extract(model: TextModel, published: string | null): Extraction 
         });
       }
       for (const d of dates) {
-        datesByBlock[b]!.push(d);
         const shown = trimDatePreposition(d);
         figures.push({
           id: '', kind: 'date', start: shown.start, end: shown.end, text: shown.text, value: null, high: null, from: null,
@@ -90,7 +96,7 @@ export function extract(model: TextModel, published: string | null): Extraction 
       }
       for (const s of findSources(text, sentence.start)) sources.push({ ...s, sentence, block: b });
     }
-  });
+  }
 
   // In a passage about the market, a figure with no theft words in its sentence is a market figure too.
   const marketByBlock = groupBy(figures.filter((f) => f.market), (f) => f.block);
