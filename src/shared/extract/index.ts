@@ -114,7 +114,9 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
   claimants.forEach((f, i) => {
     // A date closer to a neighbouring figure of the sentence is that figure's ("$625m in March 2022 and $611m a year earlier").
     const neighbours = [claimants[i - 1], claimants[i + 1]].filter((o): o is Figure => !!o && o.sentence.start === f.sentence.start);
-    const inSentence = (datesBySentence.get(f.sentence.start) ?? []).filter((d) => !neighbours.some((o) => gap(o, d) < gap(f, d)));
+    // A date that opens the sentence ("From 2020 to 2021, X and Y") governs all its figures.
+    const firstFigure = claimants.find((o) => o.sentence.start === f.sentence.start)!;
+    const inSentence = (datesBySentence.get(f.sentence.start) ?? []).filter((d) => d.end <= firstFigure.start || !neighbours.some((o) => gap(o, d) < gap(f, d)));
     const chosen = nearestDate(model.text, f, inSentence);
     if (chosen) {
       f.period = chosen.period;
