@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 
+// Never compile validators with the Function constructor: extension pages forbid eval, and so do we.
+z.config({ jitless: true });
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
