@@ -441,7 +441,7 @@ function judgeLegal(ctx: Context, index: DatasetIndex): Judgement | null {
     const alleged = l.amountsAlleged.find((a) => valueFit(f, a.usd.low, a.usd.high).fit === 'fits');
     if (!alleged) continue;
     const caveat = alleged.framing === 'attempted' && AS_FACT.test(ctx.sentence) && !HEDGED.test(ctx.sentence.slice(0, ctx.sentence.indexOf(f.text)))
-      ? `The record's ${formatRange(alleged.usd.low, alleged.usd.high, 'USD')} is what the defendants allegedly conspired to obtain ("${alleged.wording}"), not an amount shown to have been stolen; the article reports it as stolen.`
+      ? `The record's ${formatRange(alleged.usd.low, alleged.usd.high, 'USD')} is what the defendants allegedly conspired to obtain ("${alleged.wording}"), not an amount shown to have been stolen; the article reports it as stolen.${stolenNote(l)}`
       : null;
     return {
       verdict: 'consistent', difference: null, caveat,
@@ -450,6 +450,12 @@ function judgeLegal(ctx: Context, index: DatasetIndex): Judgement | null {
     };
   }
   return null;
+}
+
+/** What the same case says was actually taken, when it says so. */
+function stolenNote(l: LegalActionRecord): string {
+  const taken = l.amountsAlleged.filter((a) => a.framing === 'stolen');
+  return taken.length ? ` In the same case, the amount alleged as actually stolen is ${taken.map((a) => `${formatRange(a.usd.low, a.usd.high, 'USD')} ("${a.wording}")`).join('; ')}.` : '';
 }
 
 // ---------- dates ----------
