@@ -354,7 +354,7 @@ function victimIncidents(ctx: Context, index: DatasetIndex, minLevel: Level): { 
   const out: { incident: IncidentRecord; level: Level }[] = [];
   const seen = new Set<string>();
   for (const inc of index.incidents) {
-    const key = `victim:${inc.victim.name.toLowerCase().normalize('NFKC').replace(/[’']/g, "'").replace(/\s+/g, ' ').trim()}`;
+    const key = index.victimKey.get(inc.id)!;
     if (seen.has(inc.id)) continue;
     const level = ctx.level(key);
     if (level >= minLevel) { out.push({ incident: inc, level }); seen.add(inc.id); }

@@ -14,6 +14,8 @@ export interface DatasetIndex {
   actors: ActorRecord[];
   organizations: OrganizationRecord[];
   matcher: EntityMatcher;
+  /** The entity key of each incident's victim ("victim:liquid"). */
+  victimKey: Map<string, string>;
   /** Actor ids an actor stands for too: a group affiliated to a state also names that state. */
   implies: Map<string, string[]>;
 }
@@ -27,8 +29,10 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
 
   const entries: { name: string; entity: EntityRef }[] = [];
   const victims = new Map<string, EntityRef>();
+  const victimKey = new Map<string, string>();
   for (const inc of incidents) {
     const key = `victim:${normaliseAlias(inc.victim.name)}`;
+    victimKey.set(inc.id, key);
     let ref = victims.get(key);
     if (!ref) {
       ref = { key, kind: 'victim', recordIds: [], name: inc.victim.name };
@@ -59,6 +63,6 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
 
   return {
     dataset, byId, incidents, statistics: of('statistic'), legalActions: of('legal-action'), actors, organizations,
-    matcher: new EntityMatcher(entries), implies,
+    matcher: new EntityMatcher(entries), implies, victimKey,
   };
 }
