@@ -117,6 +117,13 @@ console.log(`\nDataset: ${dataset.records.length} records`);
 console.log(`  parse (zod) and index at worker start  ${fmt(loadMs, 2)} ms (median of 21)`);
 console.log(`  match every claim of the example       ${fmt(matchMs, 3)} ms (median of 51, ${extraction.figures.length} figures)`);
 
+// ---- the content script on a huge page, measured in the browser by the end-to-end run ----
+const longTasksFile = join(root, '.cache/e2e-long-tasks.json');
+if (existsSync(longTasksFile)) {
+  const { page, longTasksMs } = JSON.parse(readFileSync(longTasksFile, 'utf8')) as { page: string; longTasksMs: number[] };
+  console.log(`\nLong tasks (over 50 ms) on the ${page} page in Chromium: ${longTasksMs.length ? longTasksMs.map((d) => `${fmt(d, 0)} ms`).join(', ') : 'none'} (from npm run test:e2e)`);
+}
+
 // ---- bundles ----
 const dist = join(root, 'dist/chrome');
 if (existsSync(dist)) {
