@@ -141,3 +141,13 @@ describe('attribution', () => {
     expect(wrong.explanation).toMatch(/attributed to Lazarus Group \(FBI, confirmed\), not Inferno Crew/);
   });
 });
+
+describe('no false discrepancies', () => {
+  it('a statement dated later than the breach is not a wrong breach date', () => {
+    expect(claim(check(['Liquid said in December that it had compensated all users.']), 'December').verdict).not.toBe('discrepancy');
+  });
+  it('a figure credited to another firm is not compared with Chainalysis', () => {
+    const r = check(['Chainalysis tracks North Korean hacking. TRM Labs said North Korean hackers stole $850 million in 2021.']);
+    expect(claim(r, '$850 million').verdict).toBe('no-record');
+  });
+});

@@ -35,7 +35,8 @@ interface Judgement {
 const THEFT = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|loot|siphon|lost|loss|compromis|breach|swip|nick|pilfer|took|taken|extract|haul)/i;
 const RECOVERY = /\b(?:recover|return|refund|froze|frozen|freez|seiz|claw)/i;
 const LEGAL = /\b(?:charg|indict|accus|prosecut|complaint|forfeit|sanction|convict|sentenc|plead|pleaded|lawsuit|sued|arrest|extradit)/i;
-const EVENT = /\b(?:hack|breach|compromis|exploit|st[oe]l|steal|drain|attack|theft|heist|disclos|announc|said|stated|reported|confirm|revealed|admitted|lost|suffered|cyberattack|incident|target)/i;
+/** Words that make a date the date of the breach itself (not of a statement about something else). */
+const EVENT = /\b(?:hack|breach|compromis|exploit|st[oe]l|steal|drain|attack|theft|heist|lost|suffered|cyberattack|incident)/i;
 const RELEASE = /\b(?:releas|publish|report|issued|out\s+on|came\s+out)/i;
 const AS_FACT = /\b(?:stole|stolen|steal(?:ing)?|took|netted|made\s+off|siphoned|looted)\b/i;
 const HEDGED = /\b(?:attempt|conspir|sought|tried|seek|aim|plan|alleg)/i;
@@ -262,7 +263,8 @@ function judgeStatistic(ctx: Context, index: DatasetIndex): Judgement | null {
     && (!ctx.published || s.published <= ctx.published)
     && ctx.level(s.publisher) > 0
     && s.subject.every((id) => ctx.level(id) > 0)
-    && !(attributedOrg && (attributedOrg.kind === 'vague' || (attributedOrg.recordId && attributedOrg.recordId !== s.publisher)))
+    // A figure its own sentence credits to someone else (or to nobody in particular) is not this publisher's.
+    && !(attributedOrg && attributedOrg.recordId !== s.publisher)
     && metricFits(s, ctx, index));
   if (!eligible.length) return null;
 
