@@ -13,7 +13,7 @@ import { buildIndex } from '../shared/match/dataset-index.js';
 import { analyze } from '../shared/match/analyze.js';
 import { plainTextPublished, textModelFromPlainText, type PageMeta } from '../shared/text-model.js';
 import { DatasetError, loadDatasetFiles } from './dataset-files.js';
-import { renderReport } from './render.js';
+import { renderReport } from '../shared/render.js';
 import { datasetJson, datasetStats } from './dataset-report.js';
 import type { Report } from '../shared/report.js';
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Claim, Reference, Report, SourceEntry } from '../shared/report.js';
 import { formatPeriod } from '../shared/format.js';
+import { renderMarkdown } from '../shared/render.js';
 import { formatCount, formatLocalDay as formatDay, t } from '../platform/i18n.js';
 import type { TabState } from '../shared/messages.js';
 import { currentTabId, loadSettings, loadTabState, openOptions, revealOnPage, runOnTab, setHighlights } from './data.js';
@@ -108,11 +109,32 @@ export function ReportView({ report, tabId, showNoRecord = true }: { report: Rep
           </ul>
         </details>
       )}
+      <CopyReport report={report} />
       <p class="dataset">
         {t('datasetLine', report.dataset.version, formatCount(report.dataset.records), formatDay(report.dataset.coverage.start), formatDay(report.dataset.coverage.end), formatDay(report.dataset.reviewed))}
       </p>
       {report.profile.notes.map((n) => <p class="note" key={n}>{n}</p>)}
     </>
+  );
+}
+
+/** Take the result along: Markdown for a write-up, JSON in the CLI's contract. */
+function CopyReport({ report }: { report: Report }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setStatus(t('copied'));
+    } catch (e) {
+      setStatus(t('copyFailed', e instanceof Error ? e.message : String(e)));
+    }
+  };
+  return (
+    <p class="copy">
+      <button type="button" class="link" onClick={() => copy(renderMarkdown(report))}>{t('copyMarkdown')}</button>{' · '}
+      <button type="button" class="link" onClick={() => copy(`${JSON.stringify(report, null, 2)}\n`)}>{t('copyJson')}</button>
+      {status && <span class="hint" role="status"> {status}</span>}
+    </p>
   );
 }
 

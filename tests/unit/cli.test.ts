@@ -79,3 +79,16 @@ describe('annotate', () => {
     expect(r.out).toMatch(/informational, not financial or legal advice/);
   });
 });
+
+describe('the report as Markdown', () => {
+  it('keeps verdicts, explanations, sources and the disclaimer, with page text escaped', async () => {
+    const { renderMarkdown } = await import('../../src/shared/render.js');
+    const report = Report.parse(JSON.parse(run('annotate', fixture, '--json').out));
+    const md = renderMarkdown(report);
+    expect(md).toMatch(/^# LedgerLens report: North Korean Hackers/);
+    expect(md).toMatch(/## Discrepancy \(2\)/);
+    expect(md).toMatch(/The figure belongs to 2021/);
+    expect(md).toMatch(/Source: \[/);
+    expect(md).toMatch(/not evidence that a figure is false/);
+  });
+});
