@@ -66,6 +66,7 @@ for (const browser of ['chrome', 'firefox'] as Browser[]) {
       content: join(root, 'src/content/index.ts'),
       popup: join(root, 'src/popup/main.tsx'),
       options: join(root, 'src/options/main.tsx'),
+      welcome: join(root, 'src/welcome/main.ts'),
     },
     outdir: out,
     bundle: true,
@@ -89,6 +90,7 @@ for (const browser of ['chrome', 'firefox'] as Browser[]) {
   cpSync(join(root, 'src/popup/popup.css'), join(out, 'popup.css'));
   cpSync(join(root, 'src/options/options.html'), join(out, 'options.html'));
   cpSync(join(root, 'src/options/options.css'), join(out, 'options.css'));
+  cpSync(join(root, 'src/welcome/welcome.html'), join(out, 'welcome.html'));
   cpSync(join(root, 'src/static/_locales'), join(out, '_locales'), { recursive: true });
   writeIcons(join(out, 'icons'));
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(browserManifest(manifest, browser, sites), null, 2)}\n`);

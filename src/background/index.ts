@@ -26,6 +26,11 @@ api.storage.onChanged.addListener((changes, area) => {
 api.permissions.onAdded?.addListener(() => { void readSettings().then(syncUserSites); });
 api.permissions.onRemoved?.addListener(() => { void readSettings().then(syncUserSites); });
 
+// First run: say what LedgerLens does, that nothing leaves the browser, and where it runs.
+api.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') void api.tabs.create({ url: api.runtime.getURL('welcome.html') });
+});
+
 api.tabs.onRemoved.addListener((tabId) => { void forgetTab(tabId); });
 api.tabs.onUpdated.addListener((tabId, change) => {
   // A new page in the tab: its old report no longer applies.

@@ -115,11 +115,11 @@ let chromeVerdicts: [string, string][] = [];
     };
 
     // Tabs on sites without host access show no URL to the extension: find the baseline's tab by its arrival.
-    const tabIds = async () => ((await sw.evaluate(() => chrome.tabs.query({}))) as { id: number }[]).map((t) => t.id);
-    const idsBefore = await tabIds();
+    const allTabs = async () => (await sw.evaluate(() => chrome.tabs.query({}))) as { id: number; url?: string }[];
+    const idsBefore = (await allTabs()).map((t) => t.id);
     const baseline = await ctx.newPage();
     await baseline.goto(`${plain}/article`);
-    const baselineTabId = (await tabIds()).find((t) => !idsBefore.includes(t))!;
+    const baselineTabId = (await allTabs()).find((t) => !idsBefore.includes(t.id) && !t.url)!.id;
     const before = await pageState(baseline);
 
     const article = await ctx.newPage();
@@ -194,7 +194,7 @@ let chromeVerdicts: [string, string][] = [];
       await popup.close();
     });
 
-    await test('chromium: axe-core finds no accessibility violations in the popup (light and dark) or the options page', async () => {
+    await test('chromium: axe-core finds no accessibility violations in the popup (light and dark), options and first-run pages', async () => {
       const popup = await ctx!.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       await popup.waitForSelector('.card', { state: 'attached', timeout: 15_000 });
@@ -207,6 +207,11 @@ let chromeVerdicts: [string, string][] = [];
       await options.waitForSelector('h1');
       eq(await axeViolations(options), [], 'options violations');
       await options.screenshot({ path: join(shots, 'options-chrome.png') });
+      const welcome = await ctx!.newPage();
+      await welcome.goto(`chrome-extension://${extensionId}/welcome.html`);
+      eq(await welcome.textContent('h1'), 'Welcome to LedgerLens', 'first-run page title');
+      eq(await axeViolations(welcome), [], 'first-run page violations');
+      await welcome.close();
       await popup.close();
       await options.close();
     });

@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const messages = JSON.parse(readFileSync('src/static/_locales/en/messages.json', 'utf8')) as Record<string, { message: string; placeholders?: Record<string, unknown> }>;
-const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.(?:tsx?|html)$/.test(e.name) ? [join(dir, e.name)] : []));
 
 describe('English strings', () => {
-  const used = new Set(files('src').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bt\('([A-Za-z]+)'/g)].map((m) => m[1]!)));
+  const used = new Set(files('src').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bt\('([A-Za-z]+)'|data-i18n="([A-Za-z]+)"/g)].map((m) => (m[1] ?? m[2])!)));
   it('every key the code uses exists, and every placeholder is declared', () => {
     expect(used.size).toBeGreaterThan(30);
     for (const key of used) expect(messages[key], key).toBeDefined();
