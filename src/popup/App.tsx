@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Claim, Reference, Report, SourceEntry } from '../shared/report.js';
 import { formatPeriod } from '../shared/format.js';
 import { renderMarkdown } from '../shared/render.js';
+import { SeriesChart } from './SeriesChart.js';
 import { formatCount, formatLocalDay as formatDay, t } from '../platform/i18n.js';
 import type { TabState } from '../shared/messages.js';
 import { currentTabId, loadSettings, loadTabState, openOptions, revealOnPage, runOnTab, setHighlights } from './data.js';
@@ -161,6 +162,7 @@ function ClaimCard({ claim, tabId }: { claim: Claim; tabId: number }) {
         {at >= 0 ? <>{claim.sentence.slice(0, at)}<mark>{claim.text}</mark>{claim.sentence.slice(at + claim.text.length)}</> : claim.sentence}
       </blockquote>
       <p class="why">{claim.explanation}</p>
+      {claim.chart && <SeriesChart chart={claim.chart} />}
       <SourceLinks refs={claim.references} />
       <button type="button" class="link" onClick={async () => setRevealError(await revealOnPage(tabId, claim.id))}>{t('showOnPage')}</button>
       {revealError && <span class="hint" role="status"> {revealError}</span>}

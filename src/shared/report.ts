@@ -50,6 +50,13 @@ export const Claim = z.object({
   start: count,
   end: count,
   attributedTo: z.nullable(z.object({ name: z.nullable(z.string()), kind: z.enum(['named', 'vague']) })),
+  /** For a figure compared with a yearly series: the publisher's series, with the article's figure placed on it. */
+  chart: z.optional(z.nullable(z.object({
+    title: z.string(),
+    unit: z.enum(['USD', 'count', 'percent']),
+    bars: z.array(z.object({ label: z.string(), value: z.number(), matched: z.boolean() })),
+    article: z.object({ label: z.string(), value: z.number() }),
+  }))),
 });
 export type Claim = z.infer<typeof Claim>;
 

@@ -30,6 +30,7 @@ interface Judgement {
   explanation: string;
   caveat: string | null;
   references: Reference[];
+  chart?: Claim['chart'];
 }
 
 const THEFT = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|loot|siphon|lost|loss|compromis|breach|swip|nick|pilfer|took|taken|extract|haul)/i;
@@ -99,6 +100,7 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
       references: judgement.references, explanation: judgement.explanation, difference: judgement.difference,
       high: f.high, from: f.from, unit: f.unit, start: f.start, end: f.end,
       attributedTo: ctx.attributedTo ? { name: ctx.attributedTo.name, kind: ctx.attributedTo.kind } : null,
+      chart: judgement.chart ?? null,
     });
   }
 
@@ -137,7 +139,36 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
   };
 }
 
+/** The publisher's yearly series for the statistic a figure was compared with, as the report in force at publication. */
+function seriesChart(ctx: Context, j: Judgement, index: DatasetIndex): Claim['chart'] {
+  const ref = j.references[0];
+  const stat = ref && index.byId.get(ref.recordId);
+  const f = ctx.figure;
+  if (!stat || stat.type !== 'statistic' || f.value === null || f.from !== null) return null;
+  const latest = new Map<string, StatisticRecord>();
+  for (const s of index.statistics) {
+    if (s.metric !== stat.metric || s.publisher !== stat.publisher || (ctx.published && s.published > ctx.published)) continue;
+    const key = `${s.period.start}/${s.period.end}`;
+    if (!latest.has(key) || latest.get(key)!.published < s.published) latest.set(key, s);
+  }
+  if (latest.size < 2 && j.verdict !== 'discrepancy') return null;
+  const bars = [...latest.values()].sort((a, b) => a.period.start.localeCompare(b.period.start))
+    .map((s) => ({ label: formatPeriod(s.period), value: s.value, matched: s.id === stat.id }));
+  const publisher = index.byId.get(stat.publisher);
+  return {
+    title: `${publisher?.title ?? stat.publisher}: ${stat.title.replace(/^[^:]*:\s*/, '').replace(/,?\s*(?:in|for)?\s*\d{4}(?:\s*(?:[–-]|to)\s*\d{4})?.*$/, '')}, by period`,
+    unit: stat.unit,
+    bars,
+    article: { label: f.period ? formatPeriod(f.period) : 'no period', value: f.value },
+  };
+}
+
 function judge(ctx: Context, index: DatasetIndex): Judgement {
+  const j = judgeFigure(ctx, index);
+  return j.verdict === 'no-record' ? j : { ...j, chart: seriesChart(ctx, j, index) };
+}
+
+function judgeFigure(ctx: Context, index: DatasetIndex): Judgement {
   const f = ctx.figure;
   const tries: ((c: Context, i: DatasetIndex) => Judgement | null)[] =
     f.kind === 'date' ? [judgeIncidentDate, judgeOperationDate, judgeLegalDate, judgeReportDate]
