@@ -151,3 +151,27 @@ describe('no false discrepancies', () => {
     expect(claim(r, '$850 million').verdict).toBe('no-record');
   });
 });
+
+describe('a victim named as a bystander', () => {
+  it('is not compared: an exchange that froze funds, a stablecoin that was stolen', () => {
+    expect(claim(check(['Liquid froze $3 million of the funds stolen from another exchange.'], '2021-09-01'), '$3 million').verdict).toBe('no-record');
+  });
+  it('is compared when the theft happened to it', () => {
+    expect(claim(check(['Hackers stole $97 million from Liquid.'], '2021-09-01'), '$97 million').verdict).toBe('consistent');
+    expect(claim(check(['The Liquid hack cost $970 million.'], '2021-09-01'), '$970 million').verdict).toBe('discrepancy');
+    expect(claim(check(['Liquid was hacked and lost $97 million.'], '2021-09-01'), '$97 million').verdict).toBe('consistent');
+  });
+});
+
+describe('dates near a bystander', () => {
+  it('are not compared with the bystander\'s own breach', () => {
+    const r = check(['Liquid, which froze part of the loot, said the hack of another exchange happened in March.'], '2021-09-01');
+    expect(claim(r, 'March').verdict).not.toBe('discrepancy');
+  });
+});
+
+describe('victims in apposition', () => {
+  it('still count as victims', () => {
+    expect(claim(check(['Ronin, the Axie Infinity sidechain, was hacked for 173,600 ETH.'], '2022-04-01'), '173,600 ETH').verdict).toBe('consistent');
+  });
+});

@@ -21,6 +21,8 @@ interface Context {
   block: string;
   level: (key: string) => Level;
   hits: EntityHit[]; // in the sentence
+  blockHits: EntityHit[]; // in the paragraph (the sentence's included)
+  blockStart: number;
   attributedTo: { name: string | null; kind: 'named' | 'vague'; recordId: string | null; level: Level } | null;
   published: string | null;
 }
@@ -90,6 +92,8 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
       block: text(model.blocks[f.block]!),
       level,
       hits: hits.filter((h) => h.start >= f.sentence.start && h.end <= f.sentence.end),
+      blockHits: hits.filter((_, i) => hitBlocks[i] === f.block),
+      blockStart: model.blocks[f.block]!.start,
       attributedTo: attributionFor(f, extraction, sourceEntries, model),
       published,
     };
@@ -402,10 +406,24 @@ function describeIncident(inc: IncidentRecord): string {
   return `${inc.title}, ${formatDay(inc.occurred)}${disclosed} — ${amount}${native}`;
 }
 
+const VICTIM_AFTER = /^(?:['’]s?)?(?:[^.;!?,]{0,50}?\b(?:hack|exploit|breach|heist|attack|theft|drain|compromise|incident|target|victim)|\s+(?:was|were|had been|has been|got|is)\s+(?:\w+\s+)?(?:hacked|exploited|breached|drained|attacked|robbed|compromised|hit|targeted)|,[^,.;]{0,60},\s+(?:was|were|had been|has been|got)\s+(?:\w+\s+)?(?:hacked|exploited|breached|drained|attacked|robbed|compromised|hit|targeted)|[^.;!?,]{0,40}?\b(?:lost|suffered|was\s+drained))/i;
+const VICTIM_BEFORE = /\b(?:from|of|on|against|at|hit|hitting|targeting|targeted|drained|exploited|hacked|breached|robbed|looted)\s+(?:the\s+|its\s+)?(?:[\w.-]+\s+){0,2}$/i;
+
+/** Whether a named victim is the one the theft happened to ("stole $97 million from Liquid", "the Ronin hack"), not a bystander ("Binance froze…"). */
+function inVictimRole(ctx: Context, key: string): boolean {
+  return ctx.blockHits.some((h) => {
+    if (h.entity.key !== key) return false;
+    const at = h.start - ctx.blockStart;
+    const end = h.end - ctx.blockStart;
+    const before = ctx.block.slice(Math.max(0, at - 60), at).split(/[.;!?]\s/).at(-1)!;
+    return VICTIM_AFTER.test(ctx.block.slice(end, end + 70)) || (VICTIM_BEFORE.test(before) && THEFT.test(ctx.block));
+  });
+}
+
 function judgeIncident(ctx: Context, index: DatasetIndex): Judgement | null {
   const f = ctx.figure;
   if (f.kind !== 'amount') return null;
-  const candidates = victimIncidents(ctx, index, 3);
+  const candidates = victimIncidents(ctx, index, 3).filter(({ incident }) => inVictimRole(ctx, index.victimKey.get(incident.id)!));
   if (!candidates.length) return null;
   const recovery = RECOVERY.test(ctx.sentence);
   if (!recovery && !THEFT.test(ctx.sentence) && !THEFT.test(ctx.block)) return null;
@@ -527,7 +545,7 @@ function judgeIncidentDate(ctx: Context, index: DatasetIndex): Judgement | null 
   const f = ctx.figure;
   const clause = clauseAround(ctx);
   if (!EVENT.test(clause)) return null;
-  const candidates = victimIncidents(ctx, index, 4);
+  const candidates = victimIncidents(ctx, index, 4).filter(({ incident }) => inVictimRole(ctx, index.victimKey.get(incident.id)!));
   if (!candidates.length) return null;
   for (const { incident } of candidates) {
     const dates = [incident.occurred, incident.disclosed].filter((d): d is string => !!d);
