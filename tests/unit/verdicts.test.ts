@@ -175,3 +175,12 @@ describe('victims in apposition', () => {
     expect(claim(check(['Ronin, the Axie Infinity sidechain, was hacked for 173,600 ETH.'], '2022-04-01'), '173,600 ETH').verdict).toBe('consistent');
   });
 });
+
+describe('incident amounts with a stated month', () => {
+  it('are checked at the month the sentence gives, and listicle entries count as victims', () => {
+    expect(claim(check(['Ronin, March 2022: attackers drained 173,600 ETH.'], '2022-06-01'), '173,600 ETH').verdict).toBe('consistent');
+    const wrong = claim(check(['Hackers drained 173,600 ETH from the Ronin bridge in May 2022.'], '2022-06-01'), '173,600 ETH');
+    expect(wrong).toMatchObject({ verdict: 'discrepancy', difference: 'date' });
+    expect(wrong.explanation).toMatch(/The month differs/);
+  });
+});

@@ -77,7 +77,7 @@ const PREFIX_RE = new RegExp(`(?:(?<sym>U\\.S\\.\\$|US\\$|AU\\$|CA\\$|HK\\$|SG\\
 const MAGNITUDE_RE = /(?:[^\S\n]*(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|mn|bn|tn|Bn|BN)\b|(?<letter>[kKmMbBtT])(?![\w]))/y;
 const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<sym>US\\$|[$€£¥₩₹])?(?<num>${NUMBER_SOURCE})`, 'y');
 const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|percentage[^\S\n]+points?\b)/y;
-const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+)?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>[A-Z]{2,6})\\b(?![-.]\\w))`, 'y');
+const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+)?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>w?[A-Z]{2,6})\\b(?![-.]\\w))`, 'y');
 const COUNTED_RE = new RegExp(`(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b`, 'iy');
 const QUALIFIER_RE = /(?:^|[^\w])(?<q>nearly|almost|about|around|roughly|some|approximately|an\s+estimated|estimated|approx\.?|close\s+to|circa|~|at\s+least|no\s+less\s+than|a\s+minimum\s+of|over|more\s+than|upwards\s+of|above|in\s+excess\s+of|north\s+of|just\s+over|up\s+to|as\s+much\s+as|no\s+more\s+than|as\s+many\s+as|under|less\s+than|below|fewer\s+than|just\s+under|between|from)\s*(?:US\$|[$€£¥₩₹])?$/i;
 
@@ -184,8 +184,8 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     const word = cm?.groups!.word;
     if (word) {
       currency = CURRENCY_WORDS[word.toLowerCase().replace(/\s+/g, ' ')] ?? (/dollars/i.test(word) ? currencyForDollarWord(word) : null);
-    } else if (ticker && TICKERS[ticker]) {
-      currency = TICKERS[ticker]!;
+    } else if (ticker && TICKERS[ticker.toUpperCase()]) {
+      currency = TICKERS[ticker.toUpperCase()]!;
     }
     if (currency) {
       kind = 'amount';

@@ -409,6 +409,9 @@ function describeIncident(inc: IncidentRecord): string {
 const VICTIM_AFTER = /^(?:['’]s?)?(?:[^.;!?,]{0,50}?\b(?:hack|exploit|breach|heist|attack|theft|drain|compromise|incident|target|victim)|\s+(?:was|were|had been|has been|got|is)\s+(?:\w+\s+)?(?:hacked|exploited|breached|drained|attacked|robbed|compromised|hit|targeted)|,[^,.;]{0,60},\s+(?:was|were|had been|has been|got)\s+(?:\w+\s+)?(?:hacked|exploited|breached|drained|attacked|robbed|compromised|hit|targeted)|[^.;!?,]{0,40}?\b(?:lost|suffered|was\s+drained))/i;
 const VICTIM_BEFORE = /\b(?:from|of|on|against|at|hit|hitting|targeting|targeted|drained|exploited|hacked|breached|robbed|looted)\s+(?:the\s+|its\s+)?(?:[\w.-]+\s+){0,2}$/i;
 
+/** "Poly Network, August 2021: …", "Ronin (March 2022) — …" */
+const LIST_ENTRY = /^\s*[,(]?\s*(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:\d{4})?\)?\s*[:–—-]\s/;
+
 /** Whether a named victim is the one the theft happened to ("stole $97 million from Liquid", "the Ronin hack"), not a bystander ("Binance froze…"). */
 function inVictimRole(ctx: Context, key: string): boolean {
   return ctx.blockHits.some((h) => {
@@ -416,7 +419,10 @@ function inVictimRole(ctx: Context, key: string): boolean {
     const at = h.start - ctx.blockStart;
     const end = h.end - ctx.blockStart;
     const before = ctx.block.slice(Math.max(0, at - 60), at).split(/[.;!?]\s/).at(-1)!;
-    return VICTIM_AFTER.test(ctx.block.slice(end, end + 70)) || (VICTIM_BEFORE.test(before) && THEFT.test(ctx.block));
+    // A list entry or sentence that opens with the victim's name and speaks of a theft is about that victim
+    // ("Poly Network, August 2021: an attacker drained…").
+    const opens = before.trim() === '' && LIST_ENTRY.test(ctx.block.slice(end, end + 30)) && THEFT.test(ctx.block.slice(end, end + 200).split(/[.!?]\s/)[0]!);
+    return opens || VICTIM_AFTER.test(ctx.block.slice(end, end + 70)) || (VICTIM_BEFORE.test(before) && THEFT.test(ctx.block));
   });
 }
 
@@ -425,20 +431,23 @@ function judgeIncident(ctx: Context, index: DatasetIndex): Judgement | null {
   if (f.kind !== 'amount') return null;
   const candidates = victimIncidents(ctx, index, 3).filter(({ incident }) => inVictimRole(ctx, index.victimKey.get(incident.id)!));
   if (!candidates.length) return null;
-  const recovery = RECOVERY.test(ctx.sentence);
+  // Recovery words count only in the figure's own clause ("…lost $197 million; the attacker later returned the funds").
+  const at = f.start - f.sentence.start;
+  const clauseStart = Math.max(ctx.sentence.lastIndexOf(';', at), ctx.sentence.lastIndexOf(' but ', at)) + 1;
+  const clauseEnd = [ctx.sentence.indexOf(';', at), ctx.sentence.indexOf(' but ', at)].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b), ctx.sentence.length);
+  const recovery = RECOVERY.test(ctx.sentence.slice(clauseStart, clauseEnd));
   if (!recovery && !THEFT.test(ctx.sentence) && !THEFT.test(ctx.block)) return null;
   const assessed = candidates.map(({ incident, level }) => {
     let range: [number, number] | null = null;
     if (recovery) range = incident.recoveredUsd !== null && f.currency === 'USD' ? [incident.recoveredUsd, incident.recoveredUsd] : null;
     else if (f.currency === 'USD' && incident.amountUsd) range = [incident.amountUsd.low, incident.amountUsd.high];
     else {
-      const native = incident.native.find((n) => n.symbol === f.currency);
+      const native = incident.native.find((n) => n.symbol.toUpperCase() === f.currency);
       if (native) range = [native.quantity, native.quantity];
     }
     const fit = range ? valueFit(f, ...range) : null;
-    const period = explicitPeriod(f) ? periodFit(f.period, periodOf(incident.occurred)) : 'unknown';
-    const disclosedPeriod = explicitPeriod(f) && incident.disclosed ? periodFit(f.period, periodOf(incident.disclosed)) : period;
-    return { incident, level, fit, range, period: period === 'different' ? disclosedPeriod : period };
+    const timing = incidentTiming(f, incident);
+    return { incident, level, fit, range, period: timing.period, differs: timing.differs };
   }).filter((a) => a.fit);
   const best = assessed.filter((a) => a.fit!.fit === 'fits' && a.period !== 'different').sort((a, b) => b.level - a.level)[0];
   if (best) {
@@ -453,7 +462,7 @@ function judgeIncident(ctx: Context, index: DatasetIndex): Judgement | null {
   if (only.fit!.fit === 'fits' && only.period === 'different' && f.periodOrigin === 'sentence') {
     return {
       verdict: 'discrepancy', difference: 'date', caveat: null,
-      explanation: `Article: ${describeFigure(f)}. Record: ${describeIncident(only.incident)}. The year differs.`,
+      explanation: `Article: ${describeFigure(f)}. Record: ${describeIncident(only.incident)}. The ${only.differs ?? 'year'} differs.`,
       references: [reference(only.incident, 'contradicts', `The incident took place in ${formatDay(only.incident.occurred)}.`)],
     };
   }
@@ -529,7 +538,7 @@ function clauseAround(ctx: Context): string {
 type DateMatch = 'match' | 'year' | 'month' | 'day';
 
 /** Compares the article's date with a record's (fuzzy) date at the precision both give. */
-function compareDate(f: Figure, recordDate: string): DateMatch {
+function compareDate(f: Pick<Figure, 'period' | 'precision'>, recordDate: string): DateMatch {
   const p = f.period!;
   const r = periodOf(recordDate);
   if (f.precision === 'span') return r.start <= p.end && r.end >= p.start ? 'match' : 'year';
@@ -539,6 +548,25 @@ function compareDate(f: Figure, recordDate: string): DateMatch {
   if (f.precision === 'month' || recordDate.length === 7) return 'match';
   const days = Math.abs(Date.parse(p.start) - Date.parse(recordDate)) / 86_400_000;
   return days <= 1 ? 'match' : 'day';
+}
+
+/** How precisely a period is stated: one day, one calendar month, whole years, or some other span. */
+function precisionOf(p: Period): Figure['precision'] {
+  if (p.start === p.end) return 'day';
+  const end = periodOf(p.start.slice(0, 7)).end;
+  if (p.start.endsWith('-01') && p.end === end) return 'month';
+  if (p.start.endsWith('-01-01') && p.end.endsWith('-12-31')) return 'year';
+  return 'span';
+}
+
+/** An incident figure's period against when the incident occurred or was disclosed, at the article's precision. */
+function incidentTiming(f: Figure, incident: IncidentRecord): { period: 'same' | 'different' | 'unknown'; differs: DateMatch | null } {
+  if (!f.period || !explicitPeriod(f)) return { period: 'unknown', differs: null };
+  // Month and day are only held against the record when the sentence itself states them.
+  const precision = f.periodOrigin === 'sentence' ? precisionOf(f.period) : 'year';
+  const results = [incident.occurred, incident.disclosed].filter((d): d is string => !!d).map((d) => compareDate({ period: f.period, precision: precision === 'year' ? 'span' : precision }, d));
+  if (results.includes('match')) return { period: 'same', differs: null };
+  return { period: 'different', differs: results.includes('day') ? 'day' : results.includes('month') ? 'month' : 'year' };
 }
 
 function judgeIncidentDate(ctx: Context, index: DatasetIndex): Judgement | null {
