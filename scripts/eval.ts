@@ -10,18 +10,22 @@ import { scoreVerdicts } from './verdict-eval.js';
 const root = new URL('..', import.meta.url).pathname;
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7);
 
-const corpus = loadCorpus(join(root, 'tests/corpus/extraction'));
-const { byKind, periods, market, misses } = scoreExtraction(corpus);
-console.log(`Extraction: ${corpus.length} articles, ${Object.values(byKind).reduce((n, k) => n + k.labels, 0)} labelled figures\n`);
-console.log('kind       labels  found   right  precision  recall     F1');
-for (const [kind, s] of Object.entries(byKind) as [string, KindScore][]) {
-  const p = s.found ? s.right / s.found : 1;
-  const r = s.labels ? s.right / s.labels : 1;
-  console.log(`${kind.padEnd(9)} ${String(s.labels).padStart(7)} ${String(s.found).padStart(6)} ${String(s.right).padStart(7)}  ${pct(p)}  ${pct(r)}  ${pct(p + r ? (2 * p * r) / (p + r) : 0)}`);
+const corpusDir = join(root, 'tests/corpus/extraction');
+const corpus = existsSync(corpusDir) ? loadCorpus(corpusDir) : [];
+if (!corpus.length) console.log('Extraction: no labelled corpus at tests/corpus/extraction yet');
+else {
+  const { byKind, periods, market, misses } = scoreExtraction(corpus);
+  console.log(`Extraction: ${corpus.length} articles, ${Object.values(byKind).reduce((n, k) => n + k.labels, 0)} labelled figures\n`);
+  console.log('kind       labels  found   right  precision  recall     F1');
+  for (const [kind, s] of Object.entries(byKind) as [string, KindScore][]) {
+    const p = s.found ? s.right / s.found : 1;
+    const r = s.labels ? s.right / s.labels : 1;
+    console.log(`${kind.padEnd(9)} ${String(s.labels).padStart(7)} ${String(s.found).padStart(6)} ${String(s.right).padStart(7)}  ${pct(p)}  ${pct(r)}  ${pct(p + r ? (2 * p * r) / (p + r) : 0)}`);
+  }
+  console.log(`\nresolved periods: ${periods.right}/${periods.labels} right (${pct(periods.labels ? periods.right / periods.labels : 1).trim()})`);
+  console.log(`market figures recognised as not claims: ${market.right}/${market.labels} (${pct(market.labels ? market.right / market.labels : 1).trim()}); market figures taken for claims: ${market.leaked}`);
+  if (process.argv.includes('--misses')) for (const m of misses) console.log(`  ${m}`);
 }
-console.log(`\nresolved periods: ${periods.right}/${periods.labels} right (${pct(periods.labels ? periods.right / periods.labels : 1).trim()})`);
-console.log(`market figures recognised as not claims: ${market.right}/${market.labels} (${pct(market.labels ? market.right / market.labels : 1).trim()}); market figures taken for claims: ${market.leaked}`);
-if (process.argv.includes('--misses')) for (const m of misses) console.log(`  ${m}`);
 
 const verdictDir = join(root, 'tests/corpus/verdicts');
 if (existsSync(verdictDir) && readdirSync(verdictDir).some((f) => f.endsWith('.json'))) {

@@ -256,13 +256,17 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
 
 const CHANGE_VERB = /\b(?:jump|rose|rise|grew|grow|increas|climb|fell|fall|drop|declin|doubl|tripl|surg|soar|went|swell|balloon|shrank|shrink|plung|spik)\w*\b/i;
 
-/** The noun a change counts: the first counted noun before it ("Attacks linked with hackers jumped from four to seven"), else the next after. */
+/** The noun a change counts: the one after "number of", else the first plural counted noun before it, else the next after. */
 function nearestCountedNoun(s: string, at: number): string | null {
+  const numberOf = new RegExp(`\\bnumber\\s+of\\s+(?:[\\w-]+\\s+){0,3}?(${COUNTED_ALT})\\b`, 'i').exec(s.slice(0, at));
+  if (numberOf) return numberOf[1]!.toLowerCase();
   const re = new RegExp(`\\b(${COUNTED_ALT})\\b`, 'gi');
   let after: string | null = null;
   for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (m.index < at) return m[1]!.toLowerCase();
-    after ??= m[1]!.toLowerCase();
+    const noun = m[1]!.toLowerCase();
+    if (!/(?:s|people|men)$/.test(noun)) continue;
+    if (m.index < at) return noun;
+    after ??= noun;
   }
   return after;
 }
@@ -290,7 +294,7 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   const window = `${before.slice(-45)} ${after}`;
   if (MARKET_NOUNS.test(window)) {
     // "stolen funds worth $X at today's price" is still a theft figure.
-    return !(THEFT_WORDS.test(before.slice(-45)) && /\b(?:at\s+(?:the\s+)?(?:time|today|current)|prices?\s+at\s+the\s+time)/i.test(window));
+    return !(THEFT_WORDS.test(s) && /\b(?:at\s+(?:the\s+)?(?:time|today|current)|prices?\s+at\s+the\s+time|worth)\b/i.test(window));
   }
   return false;
 }

@@ -41,6 +41,8 @@ const LEGAL = /\b(?:charg|indict|accus|prosecut|complaint|forfeit|sanction|convi
 /** Words that make a date the date of the breach itself (not of a statement about something else). */
 const EVENT = /\b(?:hack|breach|compromis|exploit|st[oe]l|steal|drain|attack|theft|heist|lost|suffered|cyberattack|incident)/i;
 const RELEASE = /\b(?:releas|publish|report|issued|out\s+on|came\s+out)/i;
+/** "charged in 2018": the date of a legal step, not of the operation. */
+const LEGAL_BEFORE = /\b(?:charg|indict|sanction|su(?:ed|ing)|convict|arrest|sentenc|accus)\w*\s+(?:\w+\s+)?(?:in|on)\s+$/i;
 const AS_FACT = /\b(?:stole|stolen|steal(?:ing)?|took|netted|made\s+off|siphoned|looted)\b/i;
 const HEDGED = /\b(?:attempt|conspir|sought|tried|seek|aim|plan|alleg)/i;
 const HACK_NOUNS = /^(?:attacks?|hacks?|heists?|thefts?|breaches|breach|intrusions?|incidents?|exploits?|operations?|cases?|compromises?)$/;
@@ -71,7 +73,7 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
 
   const claims: Claim[] = [];
   for (const f of extraction.figures) {
-    if (f.market || (f.kind === 'date' && (f.periodOnly || !f.period))) continue;
+    if (f.market || (f.kind === 'date' && !f.period)) continue;
     const heading = headingOf(f.block);
     const level = (key: string): Level => {
       let best: Level = 0;
@@ -80,6 +82,8 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
         if (!index.implies.get(h.entity.key)?.includes(key) && h.entity.key !== key) return;
         if (h.start >= f.sentence.start && h.end <= f.sentence.end) consider(4);
         else if (hitBlocks[i] === f.block) consider(3);
+        // The paragraph just before: news names its source in the lede and gives the figures after it.
+        else if (hitBlocks[i] === f.block - 1 && model.blocks[f.block - 1]!.kind !== 'heading') consider(2);
         else if (hitBlocks[i] === heading && heading >= 0) consider(2);
         else consider(1);
       });
@@ -108,7 +112,13 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
     });
   }
 
-  claims.push(...attributionClaims(extraction, model, hits, index));
+  // A date that states another figure's period is a claim of its own only when a record dates it, and only
+  // when that figure's verdict did not already rest on the same record.
+  const periodOnly = new Set(extraction.figures.filter((f) => f.periodOnly).map((f) => f.id));
+  const kept = claims.filter((c) => !periodOnly.has(c.id) || (c.verdict !== 'no-record' && !claims.some((o) => o.kind !== 'date'
+    && o.sentence === c.sentence && o.references[0]?.recordId === c.references[0]?.recordId)));
+  claims.length = 0;
+  claims.push(...kept, ...attributionClaims(extraction, model, hits, index));
   claims.sort((a, b) => a.start - b.start);
 
   const datasetInfo = {
@@ -407,6 +417,8 @@ function describeIncident(inc: IncidentRecord): string {
 }
 
 const VICTIM_AFTER = /^(?:['’]s?)?(?:[^.;!?,]{0,50}?\b(?:hack|exploit|breach|heist|attack|theft|drain|compromise|incident|target|victim)|\s+(?:was|were|had been|has been|got|is)\s+(?:\w+\s+)?(?:hacked|exploited|breached|drained|attacked|robbed|compromised|hit|targeted)|,[^,.;]{0,60},\s+(?:was|were|had been|has been|got)\s+(?:\w+\s+)?(?:hacked|exploited|breached|drained|attacked|robbed|compromised|hit|targeted)|[^.;!?,]{0,40}?\b(?:lost|suffered|was\s+drained))/i;
+/** "Mt. Gox disclosed that roughly 850,000 bitcoins … had been stolen", "Binance, the largest exchange, said hackers had stolen…" */
+const VICTIM_SAYS = /^(?:,[^,.;]{0,80},)?\s*(?:said|says|disclosed|announced|reported|confirmed|revealed|admitted)\b[^.;!?]{0,100}?\b(?:stolen|stole|hacked|lost|drained|taken|took|exploited|compromised)\b/i;
 const VICTIM_BEFORE = /\b(?:from|of|on|against|at|hit|hitting|targeting|targeted|drained|exploited|hacked|breached|robbed|looted)\s+(?:the\s+|its\s+)?(?:[\w.-]+\s+){0,2}$/i;
 
 /** "Poly Network, August 2021: …", "Ronin (March 2022) — …" */
@@ -422,7 +434,8 @@ function inVictimRole(ctx: Context, key: string): boolean {
     // A list entry or sentence that opens with the victim's name and speaks of a theft is about that victim
     // ("Poly Network, August 2021: an attacker drained…").
     const opens = before.trim() === '' && LIST_ENTRY.test(ctx.block.slice(end, end + 30)) && THEFT.test(ctx.block.slice(end, end + 200).split(/[.!?]\s/)[0]!);
-    return opens || VICTIM_AFTER.test(ctx.block.slice(end, end + 70)) || (VICTIM_BEFORE.test(before) && THEFT.test(ctx.block));
+    const after = ctx.block.slice(end, end + 200);
+    return opens || VICTIM_AFTER.test(after.slice(0, 140)) || VICTIM_SAYS.test(after) || (VICTIM_BEFORE.test(before) && THEFT.test(ctx.block));
   });
 }
 
@@ -431,10 +444,10 @@ function judgeIncident(ctx: Context, index: DatasetIndex): Judgement | null {
   if (f.kind !== 'amount') return null;
   const candidates = victimIncidents(ctx, index, 3).filter(({ incident }) => inVictimRole(ctx, index.victimKey.get(incident.id)!));
   if (!candidates.length) return null;
-  // Recovery words count only in the figure's own clause ("…lost $197 million; the attacker later returned the funds").
+  // Recovery words count only in the figure's own clause ("…took $223 million, although validators froze part of it").
   const at = f.start - f.sentence.start;
-  const clauseStart = Math.max(ctx.sentence.lastIndexOf(';', at), ctx.sentence.lastIndexOf(' but ', at)) + 1;
-  const clauseEnd = [ctx.sentence.indexOf(';', at), ctx.sentence.indexOf(' but ', at)].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b), ctx.sentence.length);
+  const clauseStart = Math.max(...[',', ';', ' but '].map((sep) => ctx.sentence.lastIndexOf(sep, at))) + 1;
+  const clauseEnd = [',', ';', ' but '].map((sep) => ctx.sentence.indexOf(sep, f.end - f.sentence.start)).filter((i) => i >= 0).reduce((a, b) => Math.min(a, b), ctx.sentence.length);
   const recovery = RECOVERY.test(ctx.sentence.slice(clauseStart, clauseEnd));
   if (!recovery && !THEFT.test(ctx.sentence) && !THEFT.test(ctx.block)) return null;
   const assessed = candidates.map(({ incident, level }) => {
@@ -528,9 +541,10 @@ function clauseAround(ctx: Context): string {
   let to = s.indexOf(',', at);
   from = Math.max(from, s.lastIndexOf(';', at)) + 1;
   if (to < 0) to = s.length;
-  if (s.slice(0, from).trim() === '' || s.slice(from, at).trim() === '') {
+  // A date in the sentence's opening phrase ("At the end of July, …", "Last year, …") dates the clause after it.
+  if (s.slice(0, from).trim() === '') {
     const next = s.indexOf(',', to + 1);
-    if (s.slice(from, at).trim().length < 12) to = next < 0 ? s.length : next;
+    to = next < 0 ? s.length : next;
   }
   return s.slice(from, to);
 }
@@ -603,7 +617,9 @@ function judgeOperationDate(ctx: Context, index: DatasetIndex): Judgement | null
   const near = ctx.hits
     .filter((h) => h.entity.kind === 'operation')
     .map((h) => ({ h, gap: between(h) }))
-    .filter(({ gap }) => gap[1] - gap[0] <= 30 && !/[,;]/.test(ctx.sentence.slice(gap[0] - f.sentence.start, gap[1] - f.sentence.start)))
+    // …and not the date of something else about it ("a 2018 case over the Sony Pictures hack").
+    .filter(({ gap }) => gap[1] - gap[0] <= 30 && !/[,;]|\b(?:case|complaint|indictment|charges?|report|lawsuit|sanctions?|film|movie|trial|sentence|arrest|book|documentary)\b/i.test(ctx.sentence.slice(gap[0] - f.sentence.start, gap[1] - f.sentence.start))
+      && !LEGAL_BEFORE.test(ctx.sentence.slice(Math.max(0, f.start - f.sentence.start - 30), f.start - f.sentence.start)))
     .sort((a, b) => (a.gap[1] - a.gap[0]) - (b.gap[1] - b.gap[0]))
     .map(({ h }) => h);
   for (const h of near) {
@@ -624,8 +640,7 @@ function judgeOperationDate(ctx: Context, index: DatasetIndex): Judgement | null
 
 function judgeLegalDate(ctx: Context, index: DatasetIndex): Judgement | null {
   const f = ctx.figure;
-  const clause = clauseAround(ctx);
-  if (!LEGAL.test(clause) && !LEGAL.test(ctx.sentence.slice(f.end - f.sentence.start, f.end - f.sentence.start + 80))) return null;
+  // Only ever consistent, so the sentence's legal words are enough (legalCandidates checks them).
   const match = legalCandidates(ctx, index).find((l) => compareDate(f, l.date) === 'match');
   if (!match) return null;
   return {
