@@ -22,6 +22,8 @@ interface Context {
   level: (key: string) => Level;
   hits: EntityHit[]; // in the sentence
   blockHits: EntityHit[]; // in the paragraph (the sentence's included)
+  /** Victims the article names as robbed anywhere (title included), when it names exactly one. */
+  soleVictim: string | null;
   blockStart: number;
   attributedTo: { name: string | null; kind: 'named' | 'vague'; recordId: string | null; level: Level } | null;
   published: string | null;
@@ -39,7 +41,7 @@ const THEFT = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|
 const RECOVERY = /\b(?:recover|return|refund|froze|frozen|freez|seiz|claw)/i;
 const LEGAL = /\b(?:charg|indict|accus|prosecut|complaint|forfeit|sanction|convict|sentenc|plead|pleaded|lawsuit|sued|arrest|extradit)/i;
 /** Words that make a date the date of the breach itself (not of a statement about something else). */
-const EVENT = /\b(?:hack|breach|compromis|exploit|st[oe]l|steal|drain|attack|theft|heist|lost|suffered|cyberattack|incident)/i;
+const EVENT = /\b(?:hack|breach|compromis|exploit|st[oe]l|steal|drain|attack|theft|heist|lost|suffered|cyberattack|incident|taken|took)/i;
 const RELEASE = /\b(?:releas|publish|report|issued|out\s+on|came\s+out)/i;
 /** "charged in 2018": the date of a legal step, not of the operation. */
 const LEGAL_BEFORE = /\b(?:charg|indict|sanction|su(?:ed|ing)|convict|arrest|sentenc|accus)\w*\s+(?:\w+\s+)?(?:in|on)\s+$/i;
@@ -71,6 +73,15 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
   const text = (s: { start: number; end: number }) => model.text.slice(s.start, s.end);
   const sourceEntries = resolveSources(extraction, index, hits, model);
 
+  // An article about one theft ("What we know about the Liquid exchange breach") names its victim once, not in every paragraph.
+  const robbed = new Set<string>();
+  hits.forEach((h, i) => {
+    const b = model.blocks[hitBlocks[i]!];
+    if (h.entity.kind === 'victim' && b && isVictimMention(text(b), h.start - b.start, h.end - b.start)) robbed.add(h.entity.key);
+  });
+  for (const h of titleHits) if (h.entity.kind === 'victim' && isVictimMention(meta.title, h.start, h.end)) robbed.add(h.entity.key);
+  const soleVictim = robbed.size === 1 ? [...robbed][0]! : null;
+
   const claims: Claim[] = [];
   for (const f of extraction.figures) {
     if (f.market || (f.kind === 'date' && !f.period)) continue;
@@ -97,6 +108,7 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
       level,
       hits: hits.filter((h) => h.start >= f.sentence.start && h.end <= f.sentence.end),
       blockHits: hits.filter((_, i) => hitBlocks[i] === f.block),
+      soleVictim,
       blockStart: model.blocks[f.block]!.start,
       attributedTo: attributionFor(f, extraction, sourceEntries, model),
       published,
@@ -335,7 +347,7 @@ function judgeStatistic(ctx: Context, index: DatasetIndex): Judgement | null {
   // Saying the figure belongs to another period needs that period stated in the figure's own sentence.
   const elsewhere = assessed.find((a) => a.fit === 'fits' && a.period === 'different' && strong(a.s) && f.periodOrigin === 'sentence');
   if (elsewhere) {
-    const samePeriod = assessed.filter((a) => a.period === 'same' && a.s.metric === elsewhere.s.metric);
+    const samePeriod = assessed.filter((a) => a.period === 'same' && a.s.metric === elsewhere.s.metric).sort((a, b) => b.s.published.localeCompare(a.s.published));
     const own = samePeriod.length ? ` The record for ${formatPeriod(f.period!)} is ${statValue(samePeriod[0]!.s)}.` : '';
     return {
       verdict: 'discrepancy', difference: 'period', caveat: null,
@@ -425,24 +437,26 @@ const VICTIM_BEFORE = /\b(?:from|of|on|against|at|hit|hitting|targeting|targeted
 const LIST_ENTRY = /^\s*[,(]?\s*(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:\d{4})?\)?\s*[:–—-]\s/;
 
 /** Whether a named victim is the one the theft happened to ("stole $97 million from Liquid", "the Ronin hack"), not a bystander ("Binance froze…"). */
+/** Whether the mention at [at, end) of `text` (its paragraph) names the victim of a theft. */
+function isVictimMention(text: string, at: number, end: number): boolean {
+  const before = text.slice(Math.max(0, at - 60), at).split(/[.;!?]\s/).at(-1)!;
+  // A list entry that opens with the victim's name and speaks of a theft is about that victim
+  // ("Poly Network, August 2021: an attacker drained…").
+  const opens = before.trim() === '' && LIST_ENTRY.test(text.slice(end, end + 30)) && THEFT.test(text.slice(end, end + 200).split(/[.!?]\s/)[0]!);
+  const after = text.slice(end, end + 200);
+  return opens || VICTIM_AFTER.test(after.slice(0, 140)) || VICTIM_SAYS.test(after) || (VICTIM_BEFORE.test(before) && THEFT.test(text));
+}
+
 function inVictimRole(ctx: Context, key: string): boolean {
-  return ctx.blockHits.some((h) => {
-    if (h.entity.key !== key) return false;
-    const at = h.start - ctx.blockStart;
-    const end = h.end - ctx.blockStart;
-    const before = ctx.block.slice(Math.max(0, at - 60), at).split(/[.;!?]\s/).at(-1)!;
-    // A list entry or sentence that opens with the victim's name and speaks of a theft is about that victim
-    // ("Poly Network, August 2021: an attacker drained…").
-    const opens = before.trim() === '' && LIST_ENTRY.test(ctx.block.slice(end, end + 30)) && THEFT.test(ctx.block.slice(end, end + 200).split(/[.!?]\s/)[0]!);
-    const after = ctx.block.slice(end, end + 200);
-    return opens || VICTIM_AFTER.test(after.slice(0, 140)) || VICTIM_SAYS.test(after) || (VICTIM_BEFORE.test(before) && THEFT.test(ctx.block));
-  });
+  return ctx.blockHits.some((h) => h.entity.key === key && isVictimMention(ctx.block, h.start - ctx.blockStart, h.end - ctx.blockStart));
 }
 
 function judgeIncident(ctx: Context, index: DatasetIndex): Judgement | null {
   const f = ctx.figure;
   if (f.kind !== 'amount') return null;
-  const candidates = victimIncidents(ctx, index, 3).filter(({ incident }) => inVictimRole(ctx, index.victimKey.get(incident.id)!));
+  let candidates = victimIncidents(ctx, index, 3).filter(({ incident }) => inVictimRole(ctx, index.victimKey.get(incident.id)!));
+  // The article's one victim, named elsewhere in it, can support a figure (level 1: never enough to contradict one).
+  if (!candidates.length && ctx.soleVictim) candidates = index.incidents.filter((i) => index.victimKey.get(i.id) === ctx.soleVictim).map((incident) => ({ incident, level: 1 as Level }));
   if (!candidates.length) return null;
   // Recovery words count only in the figure's own clause ("…took $223 million, although validators froze part of it").
   const at = f.start - f.sentence.start;
@@ -652,7 +666,7 @@ function judgeLegalDate(ctx: Context, index: DatasetIndex): Judgement | null {
 
 function judgeReportDate(ctx: Context, index: DatasetIndex): Judgement | null {
   const f = ctx.figure;
-  if (!RELEASE.test(ctx.sentence)) return null;
+  if (!RELEASE.test(clauseAround(ctx))) return null;
   const stats = index.statistics.filter((s) => ctx.level(s.publisher) === 4 && compareDate(f, s.published) === 'match');
   const s = stats[0];
   if (!s) return null;
