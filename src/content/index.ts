@@ -23,7 +23,8 @@ interface Verdicts { report: Report; highlights: boolean; showNoRecord: boolean 
 function isContentRequest(m: unknown): m is ContentRequest {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as Record<string, unknown>;
-  return (r.type === 'content/reveal' && typeof r.claimId === 'string') || (r.type === 'content/set-highlights' && typeof r.enabled === 'boolean');
+  return (r.type === 'content/reveal' && typeof r.claimId === 'string') || (r.type === 'content/set-highlights' && typeof r.enabled === 'boolean')
+    || r.type === 'content/status';
 }
 
 const isOwn = (n: Node) => n.nodeType === 1 && /^LEDGERLENS-/.test((n as Element).tagName);
@@ -34,6 +35,7 @@ function start() {
   let verdicts: Verdicts | null = null;
   let highlights: Highlights | null = null;
   let enabled = true;
+  let busy = false; // reading the page or waiting for verdicts
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const observer = new MutationObserver((records) => {
@@ -74,6 +76,11 @@ function start() {
   };
 
   async function check() {
+    busy = true;
+    try { await readAndCheck(); } finally { busy = false; }
+  }
+
+  async function readAndCheck() {
     // Read the page as it is, without our highlights in it.
     quietly(() => { highlights?.remove(); highlights = null; });
     const next = await readPageInSlices(document, location.href);
@@ -99,6 +106,7 @@ function start() {
 
   api.runtime.onMessage.addListener((message: unknown) => {
     if (!isContentRequest(message)) return undefined;
+    if (message.type === 'content/status') return Promise.resolve({ ok: true, value: { reading: busy } });
     if (message.type === 'content/set-highlights') {
       enabled = message.enabled;
       paint();

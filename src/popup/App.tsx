@@ -1,18 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Claim, Reference, Report, SourceEntry } from '../shared/report.js';
-import { formatPeriod } from '../shared/format.js';
 import { renderMarkdown } from '../shared/render.js';
 import { SeriesChart } from './SeriesChart.js';
-import { formatCount, formatLocalDay as formatDay, t } from '../platform/i18n.js';
+import { Timeline } from './Timeline.js';
+import { timelineOf } from '../shared/timeline.js';
+import { formatCount, formatLocalDay as formatDay, formatLocalPeriod, t, tCount } from '../platform/i18n.js';
 import type { TabState } from '../shared/messages.js';
-import { currentTabId, loadSettings, loadTabState, openOptions, revealOnPage, runOnTab, setHighlights } from './data.js';
+import { currentTab, isBrowserPage, isReading, loadSettings, loadTabState, openOptions, revealOnPage, runOnTab, setHighlights } from './data.js';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.js';
 
 type Load =
   | { state: 'loading' }
   | { state: 'error'; message: string }
+  | { state: 'restricted' }
+  | { state: 'working'; tabId: number }
   | { state: 'not-run'; tabId: number }
   | { state: 'ready'; tabId: number; tab: TabState; settings: Settings };
+
+const POLL_MS = 300;
 
 const VERDICT_TEXT: Record<Claim['verdict'], { icon: string; label: string; group: string }> = {
   discrepancy: { icon: '✗', label: t('verdictDiscrepancy'), group: t('groupDiscrepancy') },
@@ -24,15 +29,25 @@ export function App() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const refresh = async () => {
     try {
-      const tabId = await currentTabId();
-      if (tabId === null) return setLoad({ state: 'error', message: t('errorNoTab') });
-      const [tab, settings] = await Promise.all([loadTabState(tabId), loadSettings().catch(() => DEFAULT_SETTINGS)]);
-      setLoad(tab ? { state: 'ready', tabId, tab, settings } : { state: 'not-run', tabId });
+      const tab = await currentTab();
+      if (tab === null) return setLoad({ state: 'error', message: t('errorNoTab') });
+      if (tab.url && isBrowserPage(tab.url)) return setLoad({ state: 'restricted' });
+      const [state, settings] = await Promise.all([loadTabState(tab.id), loadSettings().catch(() => DEFAULT_SETTINGS)]);
+      if (state) return setLoad({ state: 'ready', tabId: tab.id, tab: state, settings });
+      // No report yet: the page is still being read, or LedgerLens does not run there by itself.
+      if (await isReading(tab.id)) {
+        setLoad({ state: 'working', tabId: tab.id });
+        setTimeout(() => void refresh(), POLL_MS);
+        return;
+      }
+      setLoad({ state: 'not-run', tabId: tab.id });
     } catch (e) {
       setLoad({ state: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   };
   useEffect(() => { void refresh(); }, []);
+  // Read by the end-to-end run to report the time to first report (npm run bench).
+  useEffect(() => { if (load.state === 'ready') performance.mark('ledgerlens:report-rendered'); }, [load.state]);
 
   return (
     <div class="popup">
@@ -46,6 +61,8 @@ export function App() {
       <main>
         {load.state === 'loading' && <p class="state" role="status">{t('loading')}</p>}
         {load.state === 'error' && <p class="state" role="alert">{t('errorGeneric', load.message)}</p>}
+        {load.state === 'restricted' && <p class="state">{t('browserPage')}</p>}
+        {load.state === 'working' && <p class="state" role="status"><span class="spinner" aria-hidden="true" /> {t('working')}</p>}
         {load.state === 'not-run' && <NotRun tabId={load.tabId} onDone={refresh} />}
         {load.state === 'ready' && <ReportView report={load.tab.report} tabId={load.tabId} showNoRecord={load.settings.showNoRecord} />}
       </main>
@@ -67,7 +84,8 @@ function NotRun({ tabId, onDone }: { tabId: number; onDone: () => void }) {
   return (
     <section class="state">
       <p>{t('notRunExplain')}</p>
-      <button type="button" class="primary" onClick={run}>{t('checkThisPage')}</button>
+      <p><button type="button" class="primary" onClick={run}>{t('checkThisPage')}</button></p>
+      <p class="hint">{t('notRunAlways')} <button type="button" class="link" onClick={() => void openOptions()}>{t('options')}</button></p>
       {error && <p role="alert">{t('cannotRunHere', error)}</p>}
     </section>
   );
@@ -81,6 +99,7 @@ function HighlightToggle({ tabId, initial }: { tabId: number; initial: boolean }
 
 export function ReportView({ report, tabId, showNoRecord = true }: { report: Report; tabId: number; showNoRecord?: boolean }) {
   const { summary } = report;
+  const timeline = timelineOf(report);
   return (
     <>
       <section class="page" aria-label="Page">
@@ -89,16 +108,24 @@ export function ReportView({ report, tabId, showNoRecord = true }: { report: Rep
           {report.page.publisher ?? t('unknownPublisher')} · {report.page.publishedAt ? t('publishedOn', formatDay(report.page.publishedAt)) : t('noPublicationDate')}
         </p>
         {report.profile.label && <p class="label-warning">{t('markedAs', report.profile.label)}</p>}
+        {!report.page.article && <p class="notice">{t('notAnArticle')}</p>}
+        {report.profile.notes.map((n) => <p class="notice" key={n}>{n}</p>)}
       </section>
       <section class="summary" aria-label="Summary">
         <p class="headline">
-          {t('summaryChecked', formatCount(report.claims.length))} · <span class="discrepancy">✗ {t('summaryDiscrepancies', formatCount(summary.discrepancy))}</span> · <span class="consistent">✓ {t('summaryConsistent', formatCount(summary.consistent))}</span> · <span class="no-record">? {t('summaryNoRecord', formatCount(summary.noRecord))}</span>
+          {tCount(report.claims.length, 'summaryCheckedOne', 'summaryChecked')} · <span class="discrepancy">✗ {tCount(summary.discrepancy, 'summaryDiscrepanciesOne', 'summaryDiscrepancies')}</span> · <span class="consistent">✓ {t('summaryConsistent', formatCount(summary.consistent))}</span> · <span class="no-record">? {t('summaryNoRecord', formatCount(summary.noRecord))}</span>
         </p>
       </section>
       {report.claims.length === 0 && <p class="state">{t('noFigures')}</p>}
       {(['discrepancy', 'consistent', 'no-record'] as const).filter((v) => showNoRecord || v !== 'no-record').map((v) => (
-        <ClaimGroup key={v} verdict={v} claims={report.claims.filter((c) => c.verdict === v)} tabId={tabId} open={v !== 'no-record'} />
+        <ClaimGroup key={v} verdict={v} claims={report.claims.filter((c) => c.verdict === v)} tabId={tabId} open={v === 'discrepancy'} />
       ))}
+      {timeline.length > 0 && (
+        <section class="group" aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t('timelineTitle')}</h2>
+          <Timeline events={timeline} />
+        </section>
+      )}
       <Sources sources={report.sources} report={report} />
       {report.context.length > 0 && (
         <details class="group">
@@ -114,7 +141,6 @@ export function ReportView({ report, tabId, showNoRecord = true }: { report: Rep
       <p class="dataset">
         {t('datasetLine', report.dataset.version, formatCount(report.dataset.records), formatDay(report.dataset.coverage.start), formatDay(report.dataset.coverage.end), formatDay(report.dataset.reviewed))}
       </p>
-      {report.profile.notes.map((n) => <p class="note" key={n}>{n}</p>)}
     </>
   );
 }
@@ -156,7 +182,7 @@ function ClaimCard({ claim, tabId }: { claim: Claim; tabId: number }) {
   const at = claim.sentence.indexOf(claim.text);
   return (
     <li class={`card ${claim.verdict}`} data-claim={claim.id} data-verdict={claim.verdict}>
-      <p class="verdict"><span class="badge">{text.icon} {text.label}</span> <strong class="figure">{claim.text}</strong>{claim.period && claim.kind !== 'date' ? <span class="period"> · {formatPeriod(claim.period)}</span> : null}</p>
+      <p class="verdict"><span class="badge">{text.icon} {text.label}</span> <strong class="figure">{claim.text}</strong>{claim.period && claim.kind !== 'date' ? <span class="period"> · {formatLocalPeriod(claim.period)}</span> : null}</p>
       {claim.caveat && <p class="caveat"><strong>{t('caveat')}</strong> {claim.caveat}</p>}
       <blockquote class="sentence">
         {at >= 0 ? <>{claim.sentence.slice(0, at)}<mark>{claim.text}</mark>{claim.sentence.slice(at + claim.text.length)}</> : claim.sentence}

@@ -4,12 +4,32 @@ import { TabState, type Result } from '../shared/messages.js';
 import * as z from 'zod/mini';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.js';
 
-export async function currentTabId(): Promise<number | null> {
+/** The tab the popup is about; its URL is known only where the extension has access (activeTab on click). */
+export async function currentTab(): Promise<{ id: number; url: string | null } | null> {
   // Tests open the popup as a tab of its own and name the article's tab in the URL.
   const fromUrl = new URLSearchParams(location.search).get('tab');
-  if (fromUrl && /^\d+$/.test(fromUrl)) return Number(fromUrl);
+  if (fromUrl && /^\d+$/.test(fromUrl)) {
+    const tab = await api.tabs.get(Number(fromUrl)).catch(() => null);
+    return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
+  }
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
+}
+
+/** Pages no extension may script: the browser's own pages and its add-on stores. */
+export function isBrowserPage(url: string): boolean {
+  return /^(?:chrome|edge|about|moz-extension|chrome-extension|view-source|devtools|resource):/i.test(url)
+    || /^https:\/\/(?:chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org)(?:\/|$)/i.test(url);
+}
+
+/** Whether the page's content script is still reading a (long) page. False when none runs there. */
+export async function isReading(tabId: number): Promise<boolean> {
+  try {
+    const reply = (await api.tabs.sendMessage(tabId, { type: 'content/status' })) as Result<{ reading: boolean }> | undefined;
+    return !!(reply?.ok && reply.value.reading);
+  } catch {
+    return false;
+  }
 }
 
 const ReportReply = z.discriminatedUnion('ok', [

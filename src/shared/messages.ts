@@ -89,4 +89,6 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 /** Messages the content script receives; it checks them with plain guards to stay small. */
 export type ContentRequest =
   | { type: 'content/reveal'; claimId: string }
-  | { type: 'content/set-highlights'; enabled: boolean };
+  | { type: 'content/set-highlights'; enabled: boolean }
+  /** Whether the page is still being read or checked (the popup shows "work in progress"). */
+  | { type: 'content/status' };

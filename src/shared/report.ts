@@ -71,7 +71,11 @@ export const SourceEntry = z.object({
 export type SourceEntry = z.infer<typeof SourceEntry>;
 
 export const Report = z.object({
-  page: z.object({ title: z.string(), publisher: z.nullable(z.string()), publishedAt: z.nullable(day), url: z.nullable(z.string()) }),
+  page: z.object({
+    title: z.string(), publisher: z.nullable(z.string()), publishedAt: z.nullable(day), url: z.nullable(z.string()),
+    /** Whether the page reads as an article (running prose), not a front page, price page or app. */
+    article: z.boolean(),
+  }),
   dataset: z.object({ version: z.string(), records: count, coverage: PeriodSchema, reviewed: day }),
   claims: z.array(Claim),
   sources: z.array(SourceEntry),

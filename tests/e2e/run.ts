@@ -308,11 +308,30 @@ await (async () => {
       await popup.emulateMedia({ colorScheme: 'dark' });
       await popup.screenshot({ path: join(shots, 'popup-chrome-dark.png') });
       await popup.emulateMedia({ colorScheme: 'light' });
+      // The timeline: the Liquid breach, the date the article gives it, the DOJ indictment and the article itself.
+      const timeline = (await popup.$$eval('.timeline-list li', (els) => els.map((e) => e.textContent?.replace(/\s+/g, ' ').trim() ?? ''))).join(' | ');
+      for (const [what, pattern] of [['the indictment', /February 17, 2021 US indictment/], ['the Liquid breach', /August 19, 2021 Liquid/], ['the claimed September', /September 2021 The article dates it “September”/], ['the article', /January 14, 2022 This article is published/]] as const) {
+        assert(pattern.test(timeline), `timeline shows ${what}: ${timeline}`);
+      }
+      await popup.locator('.timeline').scrollIntoViewIfNeeded();
+      await popup.screenshot({ path: join(shots, 'popup-chrome-timeline.png') });
       const card = popup.locator('.card[data-verdict="discrepancy"]').first();
       const claimId = await card.getAttribute('data-claim');
       await card.getByRole('button', { name: 'Show on page' }).click();
       await article.waitForFunction((id) => document.activeElement?.tagName === 'LEDGERLENS-HL' && (document.activeElement as HTMLElement).dataset.claim === id, claimId, { timeout: 5_000 });
       await popup.close();
+    });
+
+    await test('chromium: the popup renders the report (time to first report is written for npm run bench)', async () => {
+      const times: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const popup = await openPopup(tabId);
+        await popup.waitForSelector('.headline');
+        times.push(await popup.evaluate(() => performance.getEntriesByName('ledgerlens:report-rendered')[0]?.startTime ?? -1));
+        await popup.close();
+      }
+      assert(times.every((t) => t > 0), `the popup marks its first report render: ${times}`);
+      writeFileSync(join(root, '.cache/popup-render.json'), JSON.stringify({ browser: 'chromium', runs: times }));
     });
 
     await test('chromium: axe-core finds no accessibility violations in the popup (light and dark), options and first-run pages', async () => {
@@ -372,9 +391,18 @@ await (async () => {
       await page.close();
     });
 
-    await test('chromium: a page of 50,000 elements is read in slices and still highlighted', async () => {
-      const page = await c.newPage();
-      await page.goto(`${news}/e2e/huge.html`);
+    await test('chromium: a page of 50,000 elements is read in slices and still highlighted; the popup shows the work in progress, then the report', async () => {
+      const { page, tabId: hugeTab } = await open(`${news}/e2e/huge.html`);
+      const popup = await openPopup(hugeTab);
+      const seen = new Set<string>();
+      for (let i = 0; i < 300 && !(await popup.$('.headline')); i++) {
+        seen.add((await popup.textContent('main'))?.includes('Reading this page') ? 'working' : 'other');
+        await popup.waitForTimeout(50);
+      }
+      assert(seen.has('working'), `the popup showed the work in progress (saw: ${[...seen]})`);
+      const headline = await popup.textContent('.headline');
+      assert(headline?.includes('1 figure checked'), `then the report, without reopening: ${headline}`);
+      await popup.close();
       await page.waitForSelector('ledgerlens-hl', { timeout: 30_000 });
       // Reported, not asserted: npm run bench prints the longest task.
       const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);

@@ -54,7 +54,7 @@ describe('annotate', () => {
     const report = Report.parse(JSON.parse(r.out));
     expect(report.page).toEqual({
       title: 'North Korean Hackers Stole Nearly $400M Of Crypto In 2021', publisher: 'Crypto Daily™', publishedAt: '2022-01-14',
-      url: 'https://cryptodaily.co.uk/2022/01/north-korean-hackers-stole-nearly-400m-of-crypto-in-2021',
+      url: 'https://cryptodaily.co.uk/2022/01/north-korean-hackers-stole-nearly-400m-of-crypto-in-2021', article: true,
     });
     expect(report.claims.map((c) => c.text)).toEqual(expect.arrayContaining(['$400 million', 'four to seven', '40 percent', '$1.3 billion', '$170 million', '49 separate hacks', '$1.7 billion']));
     expect(report.claims.some((c) => /42,591|43,000/.test(c.text))).toBe(false);

@@ -6,7 +6,8 @@ const messages = JSON.parse(readFileSync('src/static/_locales/en/messages.json',
 const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.(?:tsx?|html)$/.test(e.name) ? [join(dir, e.name)] : []));
 
 describe('English strings', () => {
-  const used = new Set(files('src').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bt\('([A-Za-z]+)'|data-i18n="([A-Za-z]+)"/g)].map((m) => (m[1] ?? m[2])!)));
+  const used = new Set(files('src').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bt\('([A-Za-z]+)'|data-i18n="([A-Za-z]+)"|\btCount\([^,]+, '([A-Za-z]+)', '([A-Za-z]+)'/g)]
+    .flatMap((m) => m.slice(1).filter((k): k is string => !!k))));
   it('every key the code uses exists, and every placeholder is declared', () => {
     expect(used.size).toBeGreaterThan(30);
     for (const key of used) expect(messages[key], key).toBeDefined();

@@ -142,7 +142,7 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
   if (newerThanDataset) notes.push(`The article (${formatDay(published!)}) is newer than the dataset's last review (${formatDay(index.dataset.reviewed)}): its claims may postdate the record.`);
   if (!published) notes.push('No publication date found on the page: relative dates ("last year") could not be resolved.');
   return {
-    page: { title: meta.title, publisher: meta.publisher, publishedAt: published, url: meta.url },
+    page: { title: meta.title, publisher: meta.publisher, publishedAt: published, url: meta.url, article: looksLikeArticle(model, published) },
     dataset: datasetInfo,
     claims,
     sources,
@@ -163,6 +163,20 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
       noRecord: claims.filter((c) => c.verdict === 'no-record').length,
     },
   };
+}
+
+/**
+ * Whether the page reads as an article rather than a price page, a list of links or an app: enough running
+ * prose (sentence-length paragraphs), less of it when the page gives a publication date.
+ */
+export function looksLikeArticle(model: AnalysisInput['model'], published: string | null): boolean {
+  let words = 0;
+  for (const b of model.blocks) {
+    if (b.kind !== 'paragraph' && b.kind !== 'quote') continue;
+    const n = model.text.slice(b.start, b.end).split(/\s+/).length;
+    if (n >= 12) words += n;
+  }
+  return words >= (published ? 25 : 100);
 }
 
 /** The publisher's yearly series for the statistic a figure was compared with, as the report in force at publication. */
