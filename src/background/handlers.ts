@@ -9,13 +9,14 @@ import type { AnalyzeRequest } from '../shared/messages.js';
 import { TabState } from '../shared/messages.js';
 import type { Report } from '../shared/report.js';
 import { readSettings } from './settings.js';
+import type { HighlightStyle } from '../shared/settings.js';
 
 const key = (tabId: number) => `tab:${tabId}`;
 
 export const BADGE_COLOURS = { discrepancy: '#b3261e', checked: '#1f6f43', empty: '#6b7280' } as const;
 
 /** What the content script gets back: the verdicts and how the user wants them shown. */
-export interface AnalyzeReply { report: Report; highlights: boolean; showNoRecord: boolean }
+export interface AnalyzeReply { report: Report; highlights: boolean; highlightStyle: HighlightStyle; showNoRecord: boolean }
 
 export async function handleAnalyze(req: AnalyzeRequest, tabId: number, url: string, index: DatasetIndex): Promise<AnalyzeReply> {
   const report = analyze(req.page, index);
@@ -23,7 +24,7 @@ export async function handleAnalyze(req: AnalyzeRequest, tabId: number, url: str
   const state: TabState = { url, report, analyzedAt: new Date().toISOString() };
   await api.storage.session.set({ [key(tabId)]: state });
   await setBadge(tabId, report);
-  return { report, highlights: settings.highlights, showNoRecord: settings.showNoRecord };
+  return { report, highlights: settings.highlights, highlightStyle: settings.highlightStyle, showNoRecord: settings.showNoRecord };
 }
 
 export async function setBadge(tabId: number, report: Report | null): Promise<void> {

@@ -5,14 +5,23 @@
  */
 import { piecesFor, type TextSegment } from '../dom/collect.js';
 import type { Claim } from '../shared/report.js';
+import type { HighlightStyle } from '../shared/settings.js';
 
 export const HIGHLIGHT_TAG = 'ledgerlens-hl';
 
-const STYLE: Record<Claim['verdict'], string> = {
-  consistent: 'background-color: rgba(31, 111, 67, 0.16) !important; border-bottom: 2px solid #1f6f43 !important;',
-  discrepancy: 'background-color: rgba(179, 38, 30, 0.16) !important; border-bottom: 2px dashed #b3261e !important;',
-  'no-record': 'background-color: transparent !important; border-bottom: 2px dotted #6b7280 !important;',
+// The underline's pattern tells the verdicts apart without colour: solid, dashed, dotted.
+const UNDERLINE: Record<Claim['verdict'], string> = {
+  consistent: 'border-bottom: 2px solid #1f6f43 !important;',
+  discrepancy: 'border-bottom: 2px dashed #b3261e !important;',
+  'no-record': 'border-bottom: 2px dotted #6b7280 !important;',
 };
+const TINT: Record<Claim['verdict'], string> = {
+  consistent: 'background-color: rgba(31, 111, 67, 0.16) !important;',
+  discrepancy: 'background-color: rgba(179, 38, 30, 0.16) !important;',
+  'no-record': 'background-color: transparent !important;',
+};
+const styleOf = (verdict: Claim['verdict'], look: HighlightStyle) =>
+  BASE + UNDERLINE[verdict] + (look === 'tint' ? TINT[verdict] : 'background-color: transparent !important;');
 const BASE = 'all: revert !important; display: inline !important; color: inherit !important; font: inherit !important; '
   + 'cursor: help !important; border-radius: 2px !important; padding: 0 !important; margin: 0 !important; '
   + 'visibility: visible !important; opacity: 1 !important; text-decoration: none !important; ';
@@ -22,7 +31,7 @@ export interface Highlights {
   remove(): void;
 }
 
-export function highlight(doc: Document, segments: TextSegment[], text: string, claims: Claim[], onCreate: (el: HTMLElement, claim: Claim) => void): Highlights {
+export function highlight(doc: Document, segments: TextSegment[], text: string, claims: Claim[], look: HighlightStyle, onCreate: (el: HTMLElement, claim: Claim) => void): Highlights {
   const elements = new Map<string, HTMLElement[]>();
   const created: Text[] = [];
   // Back to front, so splitting one node never moves the offsets of pieces still to come.
@@ -40,7 +49,7 @@ export function highlight(doc: Document, segments: TextSegment[], text: string, 
       if (piece.endOffset < node.data.length) created.push(node.splitText(piece.endOffset));
       if (piece.startOffset > 0) { node = node.splitText(piece.startOffset); created.push(node); }
       const wrapper = doc.createElement(HIGHLIGHT_TAG);
-      wrapper.setAttribute('style', BASE + STYLE[claim.verdict]);
+      wrapper.setAttribute('style', styleOf(claim.verdict, look));
       wrapper.dataset.verdict = claim.verdict;
       wrapper.dataset.claim = claim.id;
       node.parentNode!.insertBefore(wrapper, node);

@@ -11,6 +11,7 @@ import { api } from '../platform/browser.js';
 import { readPageInSlices, type ReadPage } from '../dom/page.js';
 import type { ContentRequest, Result } from '../shared/messages.js';
 import type { Claim, Report } from '../shared/report.js';
+import type { HighlightStyle } from '../shared/settings.js';
 import { highlight, type Highlights } from './highlight.js';
 import { createTooltip, tooltipText } from './tooltip.js';
 
@@ -18,7 +19,7 @@ const LOADED = Symbol.for('ledgerlens.content');
 const scope = globalThis as typeof globalThis & { [LOADED]?: boolean };
 const QUIET_MS = 800;
 
-interface Verdicts { report: Report; highlights: boolean; showNoRecord: boolean }
+interface Verdicts { report: Report; highlights: boolean; highlightStyle: HighlightStyle; showNoRecord: boolean }
 
 function isContentRequest(m: unknown): m is ContentRequest {
   if (typeof m !== 'object' || m === null) return false;
@@ -62,7 +63,7 @@ function start() {
       if (!enabled || !page || !verdicts) return;
       const shown = verdicts.report.claims.filter((c) => verdicts!.showNoRecord || c.verdict !== 'no-record');
       const byId = new Map(shown.map((c) => [c.id, c]));
-      highlights = highlight(document, page.collected.segments, page.collected.model.text, shown, (el, claim: Claim) => {
+      highlights = highlight(document, page.collected.segments, page.collected.model.text, shown, verdicts.highlightStyle, (el, claim: Claim) => {
         el.tabIndex = 0;
         el.setAttribute('aria-description', tooltipText(claim));
         const show = () => tooltip.show(el, byId.get(el.dataset.claim!)!);

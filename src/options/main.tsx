@@ -5,6 +5,7 @@ import { api } from '../platform/browser.js';
 import { t } from '../platform/i18n.js';
 import { ALL_SITES, DEFAULT_SETTINGS, normaliseDomain, originsFor, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.js';
 
+const LOOK_LABEL = { tint: t('optionsStyleTint'), underline: t('optionsStyleUnderline') };
 const save = (s: Settings) => api.storage.local.set({ [SETTINGS_KEY]: s });
 
 function Options() {
@@ -58,6 +59,16 @@ function Options() {
       <fieldset>
         <legend>{t('optionsWhat')}</legend>
         <label><input type="checkbox" checked={settings.highlights} onChange={(e) => update({ ...settings, highlights: (e.target as HTMLInputElement).checked })} /> {t('optionsHighlights')}</label>
+        <fieldset class="inline">
+          <legend>{t('optionsHighlightStyle')}</legend>
+          {(['tint', 'underline'] as const).map((look) => (
+            <label key={look}>
+              <input type="radio" name="highlight-style" value={look} checked={settings.highlightStyle === look} disabled={!settings.highlights}
+                onChange={() => update({ ...settings, highlightStyle: look })} />{' '}
+              {LOOK_LABEL[look]} <span class={`sample ${look}`}>$400 million</span>
+            </label>
+          ))}
+        </fieldset>
         <label><input type="checkbox" checked={settings.showNoRecord} onChange={(e) => update({ ...settings, showNoRecord: (e.target as HTMLInputElement).checked })} /> {t('optionsShowNoRecord')}</label>
       </fieldset>
     </main>

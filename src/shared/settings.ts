@@ -6,6 +6,8 @@ const domain = z.string().check(z.regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0
 export const Settings = z.object({
   /** Highlight checked figures in the page. */
   highlights: z._default(z.boolean(), true),
+  /** How highlights look: a tint with an underline, or the underline alone (solid, dashed, dotted by verdict either way). */
+  highlightStyle: z._default(z.enum(['tint', 'underline']), 'tint'),
   /** List figures with no record in the popup and highlight them. */
   showNoRecord: z._default(z.boolean(), true),
   /** Sites added by the user to run on by themselves (each needs its host permission granted). */
@@ -15,7 +17,8 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { highlights: true, showNoRecord: true, extraDomains: [], allSites: false };
+export const DEFAULT_SETTINGS: Settings = { highlights: true, highlightStyle: 'tint', showNoRecord: true, extraDomains: [], allSites: false };
+export type HighlightStyle = Settings['highlightStyle'];
 export const ALL_SITES = ['<all_urls>'];
 export const SETTINGS_KEY = 'settings';
 

@@ -367,6 +367,25 @@ await (async () => {
       await popup.close();
     });
 
+    await test('chromium: the highlight style chosen in the options applies to the next page checked', async () => {
+      const options = await c.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      await options.getByLabel('Underline only').check();
+      let stored: string | undefined;
+      for (let i = 0; i < 50 && stored !== 'underline'; i++) {
+        stored = ((await sw.evaluate(() => chrome.storage.local.get('settings'))) as { settings?: { highlightStyle?: string } }).settings?.highlightStyle;
+        if (stored !== 'underline') await options.waitForTimeout(50);
+      }
+      eq(stored, 'underline', 'stored highlight style');
+      const { page } = await open(`${news}${SPLIT}`);
+      await page.waitForSelector('ledgerlens-hl[data-verdict="discrepancy"]');
+      const look = await page.$eval('ledgerlens-hl[data-verdict="discrepancy"]', (e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).borderBottomStyle]);
+      eq(look, ['rgba(0, 0, 0, 0)', 'dashed'], 'a discrepancy drawn as an underline only');
+      await options.getByLabel('Tinted, with an underline').check();
+      await page.close();
+      await options.close();
+    });
+
     await test('chromium: figures split across elements ($<b>400</b> million …) get the same verdicts; the text is unchanged and removal is exact', async () => {
       const { page, tabId: id } = await open(`${news}${SPLIT}`);
       await page.waitForSelector('ledgerlens-hl');

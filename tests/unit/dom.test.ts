@@ -69,12 +69,26 @@ describe('collecting the main text', () => {
     expect(amount).toMatchObject({ text: '$400 million', value: 400e6 });
     const claim = { ...amount, verdict: 'consistent', references: [], sentence: '', caveat: null, explanation: '', difference: null, attributedTo: null } as unknown as Claim;
     const before = document.body.innerHTML;
-    const hl = highlight(document, page.collected.segments, page.collected.model.text, [claim], () => {});
+    const hl = highlight(document, page.collected.segments, page.collected.model.text, [claim], 'tint', () => {});
     const wrappers = hl.elements.get(amount.id)!;
     expect(wrappers.map((w) => w.textContent).join('')).toBe('$400 million');
     expect(document.body.textContent).toContain('Hackers stole $400 million from the bridge');
     hl.remove();
     expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('draws verdicts with distinct underlines in both looks; only the tint look colours the background', () => {
+    load('<html><body><article><p>Hackers stole $400 million in 2022 and $9 million in 2023.</p></article></body></html>');
+    const page = readPage(document, null, '2024-06-01');
+    const [a, b] = page.extraction.figures.filter((f) => f.kind === 'amount');
+    const claims = [{ ...a, verdict: 'consistent' }, { ...b, verdict: 'discrepancy' }] as unknown as Claim[];
+    for (const look of ['tint', 'underline'] as const) {
+      const hl = highlight(document, page.collected.segments, page.collected.model.text, claims, look, () => {});
+      const [ok, bad] = claims.map((c) => (hl.elements.get(c.id)![0]!).style);
+      expect([ok!.getPropertyValue('border-bottom-style'), bad!.getPropertyValue('border-bottom-style')]).toEqual(['solid', 'dashed']);
+      expect(bad!.getPropertyValue('background-color')).toBe(look === 'tint' ? 'rgba(179, 38, 30, 0.16)' : 'transparent');
+      hl.remove();
+    }
   });
 
   it('ends sentences at block boundaries and keeps words apart at <br>', () => {
@@ -94,7 +108,7 @@ describe('highlights on the example article', () => {
     })) as unknown as Claim[];
     const html = document.documentElement.outerHTML;
     const text = document.body.textContent;
-    const hl = highlight(document, page.collected.segments, page.collected.model.text, claims, () => {});
+    const hl = highlight(document, page.collected.segments, page.collected.model.text, claims, 'tint', () => {});
     expect(document.querySelectorAll('ledgerlens-hl').length).toBeGreaterThanOrEqual(15);
     expect(document.body.textContent).toBe(text);
     expect(document.querySelector('.ticker ledgerlens-hl, aside ledgerlens-hl')).toBeNull();
@@ -113,7 +127,7 @@ describe('open shadow roots', () => {
     expect(page.collected.model.text).toContain('Hackers stole $90 million in 2021 and $5 million more.');
     const claims = page.extraction.figures.filter((f) => f.kind === 'amount').map((f) => ({ ...f, verdict: 'no-record', references: [], sentence: '', caveat: null, explanation: '', difference: null, attributedTo: null })) as unknown as Claim[];
     const before = root.innerHTML + host.innerHTML;
-    const hl = highlight(document, page.collected.segments, page.collected.model.text, claims, () => {});
+    const hl = highlight(document, page.collected.segments, page.collected.model.text, claims, 'tint', () => {});
     const claimIds = (scope: ParentNode) => new Set(Array.from(scope.querySelectorAll<HTMLElement>('ledgerlens-hl')).map((e) => e.dataset.claim));
     expect(claimIds(root).size).toBe(1); // "$<b>90</b> million", wrapped piece by piece
     expect(claimIds(host).size).toBe(1); // the slotted "$5 million" lives in the light DOM

@@ -61,7 +61,7 @@ describe('highlighting any page', () => {
       const claims = page.extraction.figures.filter((f) => !f.periodOnly).map((f) => ({
         ...f, verdict: 'no-record', references: [], sentence: '', caveat: null, explanation: '', difference: null, attributedTo: null,
       })) as unknown as Claim[];
-      const hl = highlight(document, page.collected.segments, page.collected.model.text, claims, () => {});
+      const hl = highlight(document, page.collected.segments, page.collected.model.text, claims, 'tint', () => {});
       expect(document.body.textContent).toBe(text);
       for (const [id, els] of hl.elements) expect(els.map((e) => e.textContent).join('')).toBe(claims.find((c) => c.id === id)!.text);
       hl.remove();
