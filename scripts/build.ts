@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { DatasetError, loadDatasetFiles } from '../src/cli/dataset-files.js';
 import { browserManifest, type Browser } from './manifest.js';
 import { writeIcons } from './icons.js';
+import { tokensCss } from '../src/ui/tokens.js';
 import { zipDirectory } from './zip.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -87,6 +88,7 @@ for (const browser of ['chrome', 'firefox'] as Browser[]) {
   });
   writeFileSync(join(dist, `meta-${browser}.json`), JSON.stringify(result.metafile));
   cpSync(join(root, 'src/popup/popup.html'), join(out, 'popup.html'));
+  writeFileSync(join(out, 'tokens.css'), tokensCss(':root'));
   cpSync(join(root, 'src/popup/popup.css'), join(out, 'popup.css'));
   cpSync(join(root, 'src/options/options.html'), join(out, 'options.html'));
   cpSync(join(root, 'src/options/options.css'), join(out, 'options.css'));

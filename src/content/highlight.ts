@@ -6,18 +6,19 @@
 import { piecesFor, type TextSegment } from '../dom/collect.js';
 import type { Claim } from '../shared/report.js';
 import type { HighlightStyle } from '../shared/settings.js';
+import { LIGHT, withAlpha } from '../ui/tokens.js';
 
 export const HIGHLIGHT_TAG = 'ledgerlens-hl';
 
 // The underline's pattern tells the verdicts apart without colour: solid, dashed, dotted.
 const UNDERLINE: Record<Claim['verdict'], string> = {
-  consistent: 'border-bottom: 2px solid #1f6f43 !important;',
-  discrepancy: 'border-bottom: 2px dashed #b3261e !important;',
-  'no-record': 'border-bottom: 2px dotted #6b7280 !important;',
+  consistent: `border-bottom: 2px solid ${LIGHT.ok} !important;`,
+  discrepancy: `border-bottom: 2px dashed ${LIGHT.bad} !important;`,
+  'no-record': `border-bottom: 2px dotted ${LIGHT.none} !important;`,
 };
 const TINT: Record<Claim['verdict'], string> = {
-  consistent: 'background-color: rgba(31, 111, 67, 0.16) !important;',
-  discrepancy: 'background-color: rgba(179, 38, 30, 0.16) !important;',
+  consistent: `background-color: ${withAlpha(LIGHT.ok, 0.16)} !important;`,
+  discrepancy: `background-color: ${withAlpha(LIGHT.bad, 0.16)} !important;`,
   'no-record': 'background-color: transparent !important;',
 };
 const styleOf = (verdict: Claim['verdict'], look: HighlightStyle) =>

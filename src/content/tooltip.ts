@@ -4,24 +4,20 @@
  */
 import type { Claim } from '../shared/report.js';
 import { t } from '../platform/i18n.js';
+import { tokensCss } from '../ui/tokens.js';
 
 const LABEL: Record<Claim['verdict'], string> = { consistent: t('tooltipConsistent'), discrepancy: t('tooltipDiscrepancy'), 'no-record': t('tooltipNoRecord') };
-const CSS = `
+const CSS = `${tokensCss(':host')}
 :host { all: initial; }
 .tip { position: fixed; z-index: 2147483647; max-width: 360px; box-sizing: border-box; padding: 10px 12px;
-  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111827; background: #ffffff;
-  border: 1px solid #d1d5db; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); }
+  font: var(--ll-font); color: var(--ll-fg); background: var(--ll-bg);
+  border: 1px solid var(--ll-border); border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); }
 .tip[hidden] { display: none; }
 .verdict { font-weight: 700; margin: 0 0 4px; }
-.consistent { color: #1f6f43; } .discrepancy { color: #b3261e; } .no-record { color: #4b5563; }
-.caveat { margin: 6px 0 0; padding: 4px 6px; background: #fff7e6; border-left: 3px solid #b45309; color: #7c2d12; }
-.src { margin: 6px 0 0; color: #4b5563; font-size: 12px; }
-p { margin: 0; }
-@media (prefers-color-scheme: dark) {
-  .tip { color: #f3f4f6; background: #1f2937; border-color: #374151; }
-  .consistent { color: #6ee7a8; } .discrepancy { color: #fca5a5; } .no-record { color: #d1d5db; }
-  .caveat { background: #3b2a10; color: #fde68a; } .src { color: #d1d5db; }
-}`;
+.consistent { color: var(--ll-ok); } .discrepancy { color: var(--ll-bad); } .no-record { color: var(--ll-none); }
+.caveat { margin: 6px 0 0; padding: 4px 6px; background: var(--ll-warn-bg); border-left: 3px solid var(--ll-warn-edge); color: var(--ll-warn); }
+.src { margin: 6px 0 0; color: var(--ll-muted); font-size: 12px; }
+p { margin: 0; }`;
 
 export const TOOLTIP_HOST_TAG = 'ledgerlens-tooltip';
 
