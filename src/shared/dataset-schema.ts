@@ -147,6 +147,11 @@ export const DatasetFile = z.strictObject({ records: z.array(DatasetRecord) });
 export const Dataset = z.strictObject({
   version: z.string(),
   coverage: z.strictObject({ start: isoDate, end: isoDate }),
+  /**
+   * Actors whose public attributions the dataset claims to hold completely, within a period and above an
+   * amount: an incident in that scope with no attribution to the actor was attributed to it by nobody credible.
+   */
+  attributionCoverage: z.array(z.strictObject({ actor: id, start: isoDate, end: isoDate, minUsd: z.number().nonnegative() })).default([]),
   reviewed: isoDate,
   records: z.array(DatasetRecord),
 });

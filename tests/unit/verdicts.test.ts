@@ -140,6 +140,16 @@ describe('attribution', () => {
     expect(wrong).toMatchObject({ verdict: 'discrepancy', difference: 'attribution' });
     expect(wrong.explanation).toMatch(/attributed to Lazarus Group \(FBI, confirmed\), not Inferno Crew/);
   });
+
+  it('an actor nobody credible named is a discrepancy only where the dataset holds that actor\'s attributions completely', () => {
+    const none = check(['The Lazarus Group was behind the Cream Finance exploit.'], '2022-05-01').claims.find((c) => c.kind === 'attribution')!;
+    expect(none).toMatchObject({ verdict: 'discrepancy', difference: 'attribution' });
+    expect(none.explanation).toMatch(/attributed to nobody; the dataset holds every theft publicly attributed to North Korea from 1 January 2017 to 31 December 2025 of \$1 million or more/);
+    // Before the period the dataset covers completely, a missing attribution is only a missing record.
+    expect(check(['North Korea was behind the Mt. Gox hack.'], '2022-05-01').claims.find((c) => c.kind === 'attribution')?.verdict).toBe('no-record');
+    // An actor the dataset makes no completeness claim for: no record, never false.
+    expect(check(['Inferno Crew was behind the Cream Finance exploit.'], '2022-05-01').claims.find((c) => c.kind === 'attribution')?.verdict).toBe('no-record');
+  });
 });
 
 describe('no false discrepancies', () => {

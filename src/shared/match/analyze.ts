@@ -714,6 +714,9 @@ function attributionClaims(extraction: Extraction, model: TextModel, hits: Entit
     const recorded = incident.attribution.map((a) => a.actor);
     const matches = recorded.filter((a) => claimed.has(a) || (index.implies.get(a) ?? []).includes(actor.entity.key));
     const actorName = model.text.slice(actor.start, actor.end);
+    // Where the dataset holds an actor's public attributions completely, an unattributed incident in scope is evidence.
+    const completeScope = recorded.length ? undefined : index.dataset.attributionCoverage.find((c) => claimed.has(c.actor)
+      && incident.occurred >= c.start && incident.occurred <= c.end && (incident.amountUsd?.high ?? 0) >= c.minUsd);
     const byWhom = incident.attribution.map((a) => `${index.byId.get(a.actor)?.title ?? a.actor} (${a.by}, ${a.confidence})`).join('; ');
     const base = {
       id: `a${out.length + 1}`, kind: 'attribution' as const, text: actorName, sentence: text, value: null, currency: null,
@@ -728,6 +731,11 @@ function attributionClaims(extraction: Extraction, model: TextModel, hits: Entit
       out.push({ ...base, verdict: 'discrepancy', difference: 'attribution', caveat: null,
         explanation: `Article: ${actorName} behind the ${incident.victim.name} incident. Record: ${incident.title} — attributed to ${byWhom}, not ${actorName}.`,
         references: [reference(incident, 'contradicts', `Attributed to ${byWhom}.`)] });
+    } else if (completeScope) {
+      const covered = index.byId.get(completeScope.actor)?.title ?? completeScope.actor;
+      out.push({ ...base, verdict: 'discrepancy', difference: 'attribution', caveat: null,
+        explanation: `Article: ${actorName} behind the ${incident.victim.name} incident. Record: ${incident.title} — attributed to nobody; the dataset holds every theft publicly attributed to ${covered} from ${formatDay(completeScope.start)} to ${formatDay(completeScope.end)} of ${formatAmount(completeScope.minUsd, 'USD')} or more, and this one is not among them.`,
+        references: [reference(incident, 'contradicts', 'No public attribution recorded.')] });
     } else {
       out.push({ ...base, verdict: 'no-record', difference: null, caveat: null,
         explanation: `Article: ${actorName} behind the ${incident.victim.name} incident. The record names no attributed actor; that is not evidence the attribution is wrong.`,
