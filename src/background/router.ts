@@ -13,6 +13,8 @@ export function senderProblem(type: string, sender: Runtime.MessageSender): stri
   const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));
   if (type.startsWith('popup/') && !fromExtensionPage) return 'popup request from outside the extension pages';
   if (type.startsWith('page/') && (fromExtensionPage || sender.tab?.id === undefined)) return 'page request not from a content script in a tab';
+  // One report per tab, from the top frame, which reads same-origin frames itself (src/dom/frames.ts).
+  if (type.startsWith('page/') && sender.frameId !== undefined && sender.frameId !== 0) return 'page request not from the top frame';
   return null;
 }
 

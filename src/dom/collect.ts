@@ -4,6 +4,7 @@
  * exactly. Works on any Document (the page in the browser, jsdom in the CLI); reads, never writes.
  */
 import { runAtOnce } from '../shared/slices.js';
+import { isFrame, sameOriginDocument } from './frames.js';
 import { BLOCK_SEPARATOR, isDisclaimerText, type Block, type BlockKind, type TextModel } from '../shared/text-model.js';
 
 /** Characters [start, end) of the collected text are node.data[offsetInNode …]. */
@@ -11,20 +12,21 @@ export interface TextSegment { node: Text; start: number; end: number; offsetInN
 export interface CollectedText { model: TextModel; segments: TextSegment[]; root: Element }
 
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'IFRAME', 'SVG', 'CANVAS',
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'SVG', 'CANVAS',
   'VIDEO', 'AUDIO', 'NAV', 'ASIDE', 'FORM', 'MENU', 'DIALOG', 'OBJECT', 'EMBED', 'HEAD', 'TITLE',
 ]);
 const PAGE_CHROME = new Set(['HEADER', 'FOOTER']);
 const BLOCK_TAGS = new Set([
   'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGCAPTION', 'TR', 'DT', 'DD', 'PRE', 'DIV', 'SECTION',
-  'ARTICLE', 'MAIN', 'UL', 'OL', 'DL', 'TABLE', 'FIGURE', 'HEADER', 'FOOTER', 'ADDRESS', 'CAPTION', 'HR', 'BR',
+  'ARTICLE', 'MAIN', 'UL', 'OL', 'DL', 'TABLE', 'FIGURE', 'HEADER', 'FOOTER', 'ADDRESS', 'CAPTION', 'HR', 'BR', 'IFRAME', 'FRAME',
 ]);
 const NOISE = /(?:^|[\s_-])(?:ticker|share|sharing|social|related|newsletter|comments?|advert|ads|ad-slot|promo|sidebar|breadcrumbs?|menu|navbar|cookie|subscribe|popular|most-read|recommended|trending|tags|author-bio|paywall)(?:$|[\s_-])/i;
 const BYLINE = /(?:^|[\s_-])(?:byline|meta|author|dateline|timestamp|post-date|article-date|published)(?:$|[\s_-])/i;
 const MAIN_SELECTORS = ['article', '[itemprop="articleBody"]', 'main', '[role="main"]', '.article-body', '.post-content', '.entry-content', '.article-content', '.story-body'];
 
-/** Our own elements (highlights, tooltips) never count as page text. */
+/** Our own elements (the tooltip host) never count as page text; a highlight is read through, as the text it wraps. */
 export const OWN_TAG_PREFIX = 'LEDGERLENS-';
+const READ_THROUGH = 'LEDGERLENS-HL';
 
 export function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
@@ -35,7 +37,10 @@ export function isHidden(el: Element): boolean {
 }
 
 function skipElement(el: Element, inMain: boolean): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase()) || el.tagName.toUpperCase().startsWith(OWN_TAG_PREFIX)) return true;
+  const tag = el.tagName.toUpperCase();
+  if (SKIP_TAGS.has(tag) || (tag.startsWith(OWN_TAG_PREFIX) && tag !== READ_THROUGH)) return true;
+  // A frame is read only when it shows a same-origin document (see frames.ts).
+  if (isFrame(el) && !sameOriginDocument(el)) return true;
   if (!inMain && PAGE_CHROME.has(el.tagName.toUpperCase())) return true;
   if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') === 'true' || el.getAttribute('contenteditable') === '') return true;
   const role = el.getAttribute('role');
@@ -45,26 +50,55 @@ function skipElement(el: Element, inMain: boolean): boolean {
   return isHidden(el);
 }
 
-/** The element holding the article: the candidate with the most paragraph text, else the body. */
+/** Paragraph text in `el`, counting what visible same-origin frames inside it show. */
+function paragraphText(el: Element, depth = 0): number {
+  let n = Array.from(el.querySelectorAll('p')).reduce((sum, p) => sum + (p.textContent?.trim().length ?? 0), 0);
+  if (depth < 4) for (const f of Array.from(el.querySelectorAll('iframe, frame'))) n += frameText(f, depth);
+  return n;
+}
+function frameText(frame: Element, depth: number): number {
+  const inner = sameOriginDocument(frame);
+  return inner && !isHidden(frame) ? paragraphText(inner.body, depth + 1) : 0;
+}
+/** `doc` and the documents of the visible same-origin frames below it. */
+function documentsOf(doc: Document, depth = 0): Document[] {
+  const out = [doc];
+  if (depth < 4) {
+    for (const f of Array.from(doc.querySelectorAll('iframe, frame'))) {
+      const inner = sameOriginDocument(f);
+      if (inner && !isHidden(f)) out.push(...documentsOf(inner, depth + 1));
+    }
+  }
+  return out;
+}
+
+/**
+ * The element holding the article: the candidate with the most paragraph text, else the body. Same-origin
+ * frames count as part of the element that holds them, and an article shown entirely inside one is found there.
+ */
 export function findMainElement(doc: Document): Element {
   const body = doc.body ?? doc.documentElement;
   let best: Element = body;
   let bestScore = 0;
   const seen = new Set<Element>();
-  for (const selector of MAIN_SELECTORS) {
-    for (const el of Array.from(doc.querySelectorAll(selector))) {
-      if (seen.has(el)) continue;
-      seen.add(el);
-      const score = Array.from(el.querySelectorAll('p')).reduce((n, p) => n + (p.textContent?.trim().length ?? 0), 0);
-      if (score > bestScore * 1.2) { best = el; bestScore = score; }
+  const docs = documentsOf(doc);
+  for (const d of docs) {
+    for (const selector of MAIN_SELECTORS) {
+      for (const el of Array.from(d.querySelectorAll(selector))) {
+        if (seen.has(el)) continue;
+        seen.add(el);
+        const score = paragraphText(el);
+        if (score > bestScore * 1.2) { best = el; bestScore = score; }
+      }
     }
   }
   if (best === body) {
-    // No semantic container: the parent of the most paragraph text.
+    // No semantic container: the parent of the most paragraph text (a frame's text counts for the frame's parent).
     const byParent = new Map<Element, number>();
-    for (const p of Array.from(body.querySelectorAll('p'))) {
-      const parent = p.parentElement;
-      if (parent) byParent.set(parent, (byParent.get(parent) ?? 0) + (p.textContent?.trim().length ?? 0));
+    const add = (parent: Element | null, n: number) => { if (parent) byParent.set(parent, (byParent.get(parent) ?? 0) + n); };
+    for (const d of docs) {
+      for (const p of Array.from((d.body ?? d.documentElement).querySelectorAll('p'))) add(p.parentElement, p.textContent?.trim().length ?? 0);
+      for (const f of Array.from(d.querySelectorAll('iframe, frame'))) add(f.parentElement, frameText(f, 0));
     }
     for (const [el, score] of byParent) if (score > bestScore) { best = el; bestScore = score; }
   }
@@ -201,11 +235,18 @@ export function* collectSteps(doc: Document, root: Element): Generator<void, Col
   return { model: { text: parts.join(''), blocks }, segments, root };
 }
 
-/** What a reader sees inside an element: an open shadow root's tree, with slots filled by their assigned nodes. */
+/**
+ * What a reader sees inside an element: an open shadow root's tree, with slots filled by their assigned nodes;
+ * for a same-origin frame, the body of the document it shows.
+ */
 function renderedChildren(el: Element): Node[] {
   if (el.tagName.toUpperCase() === 'SLOT') {
     const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
     if (assigned.length) return assigned;
+  }
+  if (isFrame(el)) {
+    const inner = sameOriginDocument(el);
+    return inner ? [inner.body] : [];
   }
   const root = (el as HTMLElement).shadowRoot;
   return Array.from((root ?? el).childNodes);

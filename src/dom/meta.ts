@@ -40,7 +40,22 @@ export function toIsoDay(value: string | null): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
 }
 
+/**
+ * The page's metadata. When the article is shown in a same-origin frame (a reader shell around it), the frame's
+ * document describes it; the top document fills in what the frame's does not say.
+ */
 export function readPageMeta(doc: Document, main: Element | null, url: string | null): PageMeta {
+  const inner = main && main.ownerDocument !== doc ? main.ownerDocument : null;
+  if (!inner) return readDocumentMeta(doc, main, url);
+  const a = readDocumentMeta(inner, main, null);
+  const b = readDocumentMeta(doc, null, url);
+  return {
+    title: a.title || b.title, publisher: a.publisher ?? b.publisher, publishedAt: a.publishedAt ?? b.publishedAt, url: a.url ?? b.url,
+    label: a.label ?? b.label, disclaimer: a.disclaimer ?? b.disclaimer, claimReviews: [...a.claimReviews, ...b.claimReviews],
+  };
+}
+
+function readDocumentMeta(doc: Document, main: Element | null, url: string | null): PageMeta {
   const ld = jsonLd(doc);
   const article = ld.find((o) => typeIs(o, /Article|BlogPosting|Report|WebPage/));
   const publisherLd = article?.['publisher'];
