@@ -11,61 +11,25 @@
  *
  * Prints one line per test and "e2e: N passed, M failed"; writes .cache/e2e.json. No timing assertions.
  */
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import puppeteer, { type Browser as PBrowser, type Page as PPage } from 'puppeteer-core';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { Page } from 'playwright-core';
+import type { Page as PPage } from 'puppeteer-core';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  assert, collectHighlights, collectState, createSuite, eq, expectArticleVerdicts, inPage, launchChromium, launchFirefox, loadPages, pairs, root,
+  startServers, tooltipState, type ChromiumRun, type FirefoxRun, type Hl,
+} from './lib.js';
 
 // Code passed to evaluate() runs in the extension's own contexts, where `chrome` exists.
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const root = new URL('../..', import.meta.url).pathname;
 const shots = join(root, 'docs/screenshots');
 mkdirSync(shots, { recursive: true });
-mkdirSync(join(root, '.cache'), { recursive: true });
-const RUN_LIMIT_MS = 170_000; // the whole run; the suite must finish in under 3 minutes
-const LAUNCH_TIMEOUT_MS = 30_000;
-const STEP_TIMEOUT_MS = 15_000;
-
-// ---------- reporting ----------
-let passed = 0;
-let failed = 0;
-async function test(name: string, fn: () => Promise<void>) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}: ${(e as Error).message.split('\n')[0]}`);
-  }
-}
-function assert(cond: unknown, message: string): asserts cond {
-  if (!cond) throw new Error(message);
-}
-const eq = (a: unknown, b: unknown, what: string) => assert(JSON.stringify(a) === JSON.stringify(b), `${what}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
-function finish(): never {
-  writeFileSync(join(root, '.cache/e2e.json'), JSON.stringify({ passed, failed }));
-  console.log(`e2e: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
-}
-const closers: (() => Promise<unknown>)[] = [];
-const watchdog = setTimeout(async () => {
-  failed++;
-  console.log(`not ok - e2e: the run was stopped after ${RUN_LIMIT_MS / 1000} s`);
-  await Promise.race([Promise.allSettled(closers.map((c) => c())), new Promise((r) => setTimeout(r, 5_000))]);
-  finish();
-}, RUN_LIMIT_MS);
+const suite = createSuite('e2e', '.cache/e2e.json', 170_000); // the whole run must finish in under 3 minutes
+const { test } = suite;
 
 // ---------- pages and servers ----------
-const pages = new Map<string, string>();
-for (const [dir, prefix] of [['tests/fixtures', '/fixtures/'], ['tests/e2e/pages', '/e2e/']] as const) {
-  for (const f of readdirSync(join(root, dir)).filter((f) => f.endsWith('.html'))) pages.set(prefix + f, readFileSync(join(root, dir, f), 'utf8'));
-}
+const pages = loadPages();
 // A page of 50,000 elements with the article's text at the end: the content script must work in slices.
 pages.set('/e2e/huge.html', `<!doctype html><html><head><meta property="article:published_time" content="2022-01-14"><title>Huge</title></head><body><article><h1>Huge page</h1>${
   '<div><span>Filler text in a very long page, </span><span>with nothing to check.</span></div>'.repeat(16_000)
@@ -76,135 +40,22 @@ const SPLIT = '/e2e/split.html';
 const NOT_NEWS = '/e2e/not-news.html';
 for (const p of [ARTICLE, SPLIT, NOT_NEWS, '/e2e/late.html']) assert(pages.has(p), `missing page ${p}`);
 
-const served: string[] = []; // every request the servers saw: "host path"
-function handle(req: IncomingMessage, res: ServerResponse) {
-  const path = (req.url ?? '/').split('?')[0]!;
-  served.push(`${req.headers.host} ${path}`);
-  if (path === '/canary') { res.writeHead(204).end(); return; }
-  const body = pages.get(path);
-  res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(body ?? 'not found');
-}
-const listen = (server: Server) => new Promise<number>((resolve, reject) => {
-  server.once('error', reject);
-  server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
-});
-
-/** A self-signed certificate for the news host, made for this run (the key never leaves the temp dir). */
-function makeCertificate(hosts: string[]): { key: Buffer; cert: Buffer } | null {
-  const dir = mkdtempSync(join(tmpdir(), 'ledgerlens-e2e-tls-'));
-  try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', `/CN=${hosts[0]}`,
-      '-addext', `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`,
-      '-addext', 'basicConstraints=critical,CA:FALSE', '-addext', 'extendedKeyUsage=serverAuth'], { stdio: 'ignore', timeout: 10_000 });
-    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-  } catch {
-    return null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const plainServer = createServer(handle);
-const plainPort = await listen(plainServer);
-const tls = makeCertificate(['cryptodaily.co.uk', 'notcryptodaily.co.uk']);
-const tlsServer = tls ? createTlsServer(tls, handle) : null;
-const tlsPort = tlsServer ? await listen(tlsServer) : 0;
-// The news host (in scripts/news-sites.json) and a look-alike host that the match patterns must not match.
-const [NEWS_HOST, LOOKALIKE_HOST] = tls ? ['cryptodaily.co.uk', 'notcryptodaily.co.uk'] : ['coinjournal.net', 'notcoinjournal.net'];
-const news = tls ? `https://${NEWS_HOST}:${tlsPort}` : `http://${NEWS_HOST}:${plainPort}`;
-const lookalike = tls ? `https://${LOOKALIKE_HOST}:${tlsPort}` : `http://${LOOKALIKE_HOST}:${plainPort}`;
-const plain = `http://127.0.0.1:${plainPort}`;
-if (!tls) console.log(`# openssl not available: using http://${NEWS_HOST} (cryptodaily.co.uk is HSTS-preloaded and needs TLS)`);
-closers.push(async () => { plainServer.close(); tlsServer?.close(); });
+const servers = await startServers(pages);
+suite.closers.push(async () => servers.close());
+const { news, lookalike, plain, served } = servers;
+const [NEWS_HOST, , LOOKALIKE_HOST] = servers.hosts;
 const allowed = (u: string) => [news, lookalike, plain].some((b) => u.startsWith(`${b}/`)) || u.startsWith('chrome-extension://') || u.startsWith('data:');
-
-// ---------- page helpers (shared by both browsers: plain functions, evaluated in the page) ----------
-interface Hl { claim: string; text: string; verdict: string; block: string }
-/** One entry per checked figure (a figure may be split over several elements), in document order. */
-const collectHighlights = (): Hl[] => {
-  const byClaim = new Map<string, Hl>();
-  for (const e of Array.from(document.querySelectorAll<HTMLElement>('ledgerlens-hl'))) {
-    const claim = e.dataset.claim ?? '';
-    const prev = byClaim.get(claim);
-    if (prev) prev.text += e.textContent ?? '';
-    else byClaim.set(claim, { claim, text: e.textContent ?? '', verdict: e.dataset.verdict ?? '', block: e.closest('p, h1, h2, h3, li, blockquote, div')?.textContent ?? '' });
-  }
-  return Array.from(byClaim.values());
-};
-/** What the page looks like to its own scripts, minus our tooltip host (empty to them: closed shadow root). */
-const collectState = () => {
-  const clone = document.body.cloneNode(true) as HTMLElement;
-  clone.querySelectorAll('ledgerlens-tooltip').forEach((e) => e.remove());
-  return { text: document.body.textContent, html: clone.innerHTML, highlights: document.querySelectorAll('ledgerlens-hl').length, tooltipHosts: document.querySelectorAll('ledgerlens-tooltip').length };
-};
-const pairs = (hls: Hl[]) => hls.map((h) => [h.text, h.verdict]);
-
-/** The acceptance verdicts of the example article (docs/VERDICTS.md), checked by figure and sentence. */
-function expectArticleVerdicts(hls: Hl[]) {
-  const one = (text: RegExp, inBlock: string, verdict: string, what: string) => {
-    const found = hls.filter((h) => text.test(h.text) && h.block.includes(inBlock));
-    assert(found.length === 1, `${what}: expected one highlight, found ${found.length}`);
-    eq(found[0]!.verdict, verdict, what);
-  };
-  one(/^\$400 million$/, 'A report by blockchain analysis firm', 'consistent', '"nearly $400 million" (2021, first paragraph)');
-  one(/^\$400 million$/, '2020 was among', 'discrepancy', '"nearly $400 million … 2020 was among"');
-  one(/^four to seven$/, 'A report by blockchain analysis firm', 'consistent', '"four to seven" (first paragraph)');
-  one(/^40 percent$/, 'grew by', 'consistent', '"40 percent"');
-  one(/^\$1\.3 billion$/, 'Computer Programmers', 'consistent', '"$1.3 billion"');
-  one(/^September$/, 'Liquid.com', 'discrepancy', 'Liquid "back in September"');
-  const b17 = hls.filter((h) => /1\.7 billion/i.test(h.text));
-  assert(b17.every((h) => h.verdict !== 'consistent'), `"$1.7 billion" must not be consistent: ${JSON.stringify(pairs(b17))}`);
-  assert(hls.every((h) => ['consistent', 'discrepancy', 'no-record'].includes(h.verdict)), `unknown verdicts: ${JSON.stringify(pairs(hls))}`);
-}
 
 // ---------- Chromium ----------
 let chromeVerdicts: Hl[] = [];
 await (async () => {
-  const ext = join(root, 'dist/chrome');
-  const profile = mkdtempSync(join(tmpdir(), 'ledgerlens-chromium-'));
-  let ctx: BrowserContext | null = null;
   const requests: string[] = [];
+  let run: ChromiumRun | null = null;
   try {
-    assert(existsSync(join(ext, 'manifest.json')), 'dist/chrome is missing: run npm run build');
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      timeout: LAUNCH_TIMEOUT_MS,
-      ignoreHTTPSErrors: true, // the run's self-signed certificate
-      args: [
-        '--no-sandbox', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
-        '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
-        `--host-resolver-rules=MAP ${NEWS_HOST} 127.0.0.1, MAP ${LOOKALIKE_HOST} 127.0.0.1`,
-      ],
-    });
-    const c = ctx;
-    closers.push(() => c.close());
-    ctx.setDefaultTimeout(STEP_TIMEOUT_MS);
+    run = await launchChromium(servers);
+    const { ctx: c, sw, extensionId, badgeOf, open, openPopup } = run;
     // Pages, extension pages and (Playwright ≥ 1.5x) the extension's service worker all report here.
-    ctx.on('request', (r) => requests.push(r.url()));
-    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: STEP_TIMEOUT_MS }));
-    const extensionId = new URL(sw.url()).host;
-    const allTabs = async () => (await sw.evaluate(() => chrome.tabs.query({}))) as { id: number; url?: string }[];
-    const badgeOf = (tabId: number) => sw.evaluate((t) => chrome.action.getBadgeText({ tabId: t }), tabId) as Promise<string>;
-    /** Opens a page and finds its tab id (tabs on sites without host access show no URL to the extension). */
-    const open = async (url: string): Promise<{ page: Page; tabId: number }> => {
-      const before = (await allTabs()).map((t) => t.id);
-      const page = await c.newPage();
-      await page.goto(url);
-      const fresh = (await allTabs()).filter((t) => !before.includes(t.id) && !t.url?.startsWith('chrome-extension://'));
-      assert(fresh.length === 1, `expected one new tab for ${url}, got ${fresh.length}`);
-      return { page, tabId: fresh[0]!.id };
-    };
-    const openPopup = async (tabId: number) => {
-      const popup = await c.newPage();
-      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-      return popup;
-    };
-
-    // The first-run page opens by itself on install; let it arrive before counting tabs.
-    for (let i = 0; i < 50 && !(await allTabs()).some((t) => t.url?.endsWith('/welcome.html')); i++) await new Promise((r) => setTimeout(r, 100));
+    c.on('request', (r) => requests.push(r.url()));
 
     // Pages where nothing may run by itself, opened first; checked once the article has been highlighted.
     const quiet = [
@@ -212,11 +63,11 @@ await (async () => {
       { name: 'a non-news page', ...(await open(`${plain}${NOT_NEWS}`)) },
       { name: `the article on the look-alike host ${LOOKALIKE_HOST}`, ...(await open(`${lookalike}${ARTICLE}`)) },
     ];
-    const baseline = await quiet[0]!.page.evaluate(collectState); // the article as served, never touched
+    const baseline = await inPage(quiet[0]!.page, collectState); // the article as served, never touched
     const splitBaseline = await (async () => {
       const p = await c.newPage();
       await p.goto(`${plain}${SPLIT}`);
-      const s = await p.evaluate(collectState);
+      const s = await inPage(p, collectState);
       await p.close();
       return s;
     })();
@@ -224,7 +75,7 @@ await (async () => {
     const { page: article, tabId } = await open(`${news}${ARTICLE}`);
     await article.waitForSelector('ledgerlens-hl');
     await article.waitForLoadState('networkidle');
-    chromeVerdicts = await article.evaluate(collectHighlights);
+    chromeVerdicts = await inPage(article, collectHighlights);
     if (process.env.E2E_VERBOSE) console.log('# chromium verdicts', JSON.stringify(pairs(chromeVerdicts)));
 
     await test('chromium: the example article is highlighted; every highlight carries a verdict, claim id, tab stop and description', async () => {
@@ -242,7 +93,7 @@ await (async () => {
     await test('chromium: the example article gets the acceptance verdicts', async () => expectArticleVerdicts(chromeVerdicts));
 
     await test('chromium: highlights leave the page text as it was', async () => {
-      const now = await article.evaluate(collectState);
+      const now = await inPage(article, collectState);
       eq(now.text, baseline.text, 'body.textContent');
     });
 
@@ -358,12 +209,12 @@ await (async () => {
     await test('chromium: turning highlights off restores the page exactly; on again brings them back', async () => {
       const popup = await openPopup(tabId);
       await popup.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'content/set-highlights', enabled: false }), tabId);
-      const off = await article.evaluate(collectState);
+      const off = await inPage(article, collectState);
       eq(off.highlights, 0, 'highlights left');
       eq(off.text, baseline.text, 'body.textContent after removal');
       eq(off.html, baseline.html, 'body.innerHTML (without the tooltip host) after removal');
       await popup.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'content/set-highlights', enabled: true }), tabId);
-      eq(pairs(await article.evaluate(collectHighlights)), pairs(chromeVerdicts), 'highlights after turning them on again');
+      eq(pairs(await inPage(article, collectHighlights)), pairs(chromeVerdicts), 'highlights after turning them on again');
       await popup.close();
     });
 
@@ -390,13 +241,13 @@ await (async () => {
       const { page, tabId: id } = await open(`${news}${SPLIT}`);
       await page.waitForSelector('ledgerlens-hl');
       await page.waitForLoadState('networkidle');
-      const split = await page.evaluate(collectHighlights);
+      const split = await inPage(page, collectHighlights);
       eq(pairs(split), pairs(chromeVerdicts), 'split page [text, verdict] vs the article');
-      const on = await page.evaluate(collectState);
+      const on = await inPage(page, collectState);
       eq(on.text, splitBaseline.text, 'body.textContent with highlights');
       const popup = await openPopup(id);
       await popup.evaluate((t) => chrome.tabs.sendMessage(t, { type: 'content/set-highlights', enabled: false }), id);
-      const off = await page.evaluate(collectState);
+      const off = await inPage(page, collectState);
       eq(off.highlights, 0, 'highlights left');
       eq(off.html, splitBaseline.html, 'body.innerHTML after removal');
       await popup.close();
@@ -431,11 +282,11 @@ await (async () => {
 
     await test('chromium: nothing runs by itself off the news sites (127.0.0.1, a non-news page, a look-alike host): no highlights, no tooltip, no badge', async () => {
       for (const q of quiet) {
-        const s = await q.page.evaluate(collectState);
+        const s = await inPage(q.page, collectState);
         eq([s.highlights, s.tooltipHosts], [0, 0], `highlights and tooltip hosts on ${q.name}`);
         eq(await badgeOf(q.tabId), '', `badge on ${q.name}`);
       }
-      eq((await quiet[0]!.page.evaluate(collectState)).html, baseline.html, 'the untouched article');
+      eq((await inPage(quiet[0]!.page, collectState)).html, baseline.html, 'the untouched article');
       const popup = await openPopup(quiet[1]!.tabId);
       await popup.getByRole('button', { name: 'Check this page' }).waitFor({ timeout: 10_000 });
       await popup.close();
@@ -446,59 +297,39 @@ await (async () => {
       // (Plain http: the certificate exception of this run does not reach the worker.)
       const canary = `${plain}/canary?from=worker`;
       eq(await sw.evaluate((u) => fetch(u, { mode: 'no-cors' }).then((r) => r.type), canary), 'opaque', 'canary fetch from the worker');
-      assert(served.includes(`127.0.0.1:${plainPort} /canary`), 'the canary did not reach the server');
+      assert(served.includes(`${new URL(plain).host} /canary`), 'the canary did not reach the server');
       assert(requests.includes(canary), 'the service worker\'s request was not recorded');
       assert(requests.includes(`${news}${ARTICLE}`), 'the article request was not recorded');
       assert(requests.some((u) => u.startsWith(`chrome-extension://${extensionId}/`)), 'no extension page request recorded');
       eq(requests.filter((u) => !allowed(u)), [], 'requests to other hosts');
       const hosts = [...new Set(served.map((s) => s.split(' ')[0]))].sort();
-      const expected = [`127.0.0.1:${plainPort}`, `${NEWS_HOST}:${tls ? tlsPort : plainPort}`, `${LOOKALIKE_HOST}:${tls ? tlsPort : plainPort}`].sort();
+      const expected = [plain, news, lookalike].map((o) => new URL(o).host).sort();
       eq(hosts, expected, 'Host headers the server saw');
     });
   } catch (e) {
-    failed++;
-    console.log(`not ok - chromium: ${(e as Error).message.split('\n')[0]}`);
+    suite.broken('chromium', e);
   } finally {
-    await ctx?.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
+    await run?.close();
   }
 })();
 
 // ---------- Firefox ----------
 await (async () => {
-  let browser: PBrowser | null = null;
+  let run: FirefoxRun | null = null;
   try {
-    assert(existsSync(join(root, 'dist/firefox/manifest.json')), 'dist/firefox is missing: run npm run build');
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: '/usr/bin/firefox-esr',
-      headless: true,
-      timeout: LAUNCH_TIMEOUT_MS,
-      protocolTimeout: LAUNCH_TIMEOUT_MS,
-      acceptInsecureCerts: true, // the run's self-signed certificate
-      // network.dns.localDomains resolves these names to the loopback address (network.dns.forceResolve also works).
-      extraPrefsFirefox: { 'network.dns.localDomains': `${NEWS_HOST},${LOOKALIKE_HOST}`, 'dom.security.https_first': false, 'dom.security.https_only_mode': false },
-    });
-    const b = browser;
-    closers.push(() => b.close());
-    const id = await browser.installExtension(join(root, 'dist/firefox'));
-    const openPage = async (url: string): Promise<PPage> => {
-      const page = await b.newPage();
-      page.setDefaultTimeout(STEP_TIMEOUT_MS);
-      await page.goto(url);
-      return page;
-    };
+    run = await launchFirefox(servers);
+    const { id, openPage } = run;
     const baseline = await openPage(`${plain}${ARTICLE}`);
-    const before = await baseline.evaluate(collectState);
+    const before = await inPage(baseline, collectState);
     const notNews = await openPage(`${plain}${NOT_NEWS}`);
     const lookalikePage = await openPage(`${lookalike}${ARTICLE}`);
     const page = await openPage(`${news}${ARTICLE}`);
     await page.waitForSelector('ledgerlens-hl', { timeout: 30_000 }).catch(async (e: Error) => {
       // Say whether the content script ran at all (it adds its tooltip host first) or found nothing.
-      const s = await page.evaluate(collectState).catch(() => null);
+      const s = await inPage(page, collectState).catch(() => null);
       throw new Error(`${e.message.split('\n')[0]} on ${page.url()} (content script ${s?.tooltipHosts ? 'ran' : 'did not run'})`);
     });
-    const verdicts = await page.evaluate(collectHighlights);
+    const verdicts = await inPage(page, collectHighlights);
     if (process.env.E2E_VERBOSE) console.log('# firefox verdicts', JSON.stringify(pairs(verdicts)));
 
     await test(`firefox: the extension installs (${id}) and highlights the article at ${NEWS_HOST}`, async () => {
@@ -511,17 +342,17 @@ await (async () => {
     });
     await test('firefox: the example article gets the acceptance verdicts', async () => expectArticleVerdicts(verdicts));
     await test('firefox: highlights leave the page text as it was', async () => {
-      eq((await page.evaluate(collectState)).text, before.text, 'body.textContent');
+      eq((await inPage(page, collectState)).text, before.text, 'body.textContent');
     });
     await test('firefox: figures split across elements get the same verdicts', async () => {
       const split = await openPage(`${news}${SPLIT}`);
       await split.waitForSelector('ledgerlens-hl');
-      eq(pairs(await split.evaluate(collectHighlights)), pairs(verdicts), 'split page vs the article');
+      eq(pairs(await inPage(split, collectHighlights)), pairs(verdicts), 'split page vs the article');
       await split.close();
     });
     await test('firefox: nothing runs by itself off the news sites', async () => {
       for (const [name, p] of [['127.0.0.1', baseline], ['a non-news page', notNews], [LOOKALIKE_HOST, lookalikePage]] as const) {
-        const s = await p.evaluate(collectState);
+        const s = await inPage(p, collectState);
         eq([s.highlights, s.tooltipHosts], [0, 0], `highlights and tooltip hosts on ${name}`);
       }
     });
@@ -530,46 +361,15 @@ await (async () => {
     await page.focus('ledgerlens-hl[data-verdict="discrepancy"]').catch(() => undefined);
     await page.screenshot({ path: join(shots, 'article-firefox.png') });
   } catch (e) {
-    failed++;
-    console.log(`not ok - firefox: ${(e as Error).message.split('\n')[0]}`);
+    suite.broken('firefox', e);
   } finally {
-    await browser?.close().catch(() => undefined);
+    await run?.close();
   }
 })();
 
-clearTimeout(watchdog);
-plainServer.close();
-tlsServer?.close();
-finish();
+await suite.end();
 
 // ---------- helpers that need a browser ----------
-/** The tooltip inside its closed shadow root, read through the DevTools protocol (which pierces it). */
-async function tooltipState(cdp: CDPSession) {
-  type N = { nodeId: number; backendNodeId: number; localName: string; attributes?: string[]; children?: N[]; shadowRoots?: N[] };
-  const { root: doc } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: N };
-  const find = (n: N, test: (n: N) => boolean): N | null => {
-    if (test(n)) return n;
-    for (const k of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) { const f = find(k, test); if (f) return f; }
-    return null;
-  };
-  const host = find(doc, (n) => n.localName === 'ledgerlens-tooltip');
-  assert(host, 'no <ledgerlens-tooltip> host');
-  const tip = find({ ...host, children: [], shadowRoots: host.shadowRoots } as N, (n) => (n.attributes ?? []).join('\u0000').includes('role\u0000tooltip'));
-  assert(tip, 'no role=tooltip box in the tooltip host\'s shadow root');
-  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: tip.backendNodeId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: object.objectId!,
-    returnByValue: true,
-    functionDeclaration: `function () {
-      const r = this.getBoundingClientRect();
-      return { hidden: this.hidden || getComputedStyle(this).display === 'none', text: this.textContent,
-        verdictClass: this.querySelector('.verdict')?.className ?? '', width: r.width, height: r.height,
-        top: r.top, left: r.left, bottom: r.bottom, viewportHeight: innerHeight };
-    }`,
-  });
-  return result.value as { hidden: boolean; text: string; verdictClass: string; width: number; height: number; top: number; left: number; bottom: number; viewportHeight: number };
-}
-
 /** axe-core's violations on a page (run through the DevTools protocol, so the page's CSP does not apply). */
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
