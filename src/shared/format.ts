@@ -4,12 +4,14 @@ import type { Period } from './extract/dates.js';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', KRW: '₩', INR: '₹' };
 
+const PLAIN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }); // built once: toLocaleString builds one per call
+
 export function formatNumber(v: number): string {
   const abs = Math.abs(v);
   for (const [size, word] of [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']] as const) {
     if (abs >= size) return `${trim(v / size)} ${word}`;
   }
-  return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return PLAIN.format(v);
 }
 
 const trim = (v: number) => String(Math.round(v * 1000) / 1000);

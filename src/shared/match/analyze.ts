@@ -21,6 +21,8 @@ interface Context {
   block: string;
   level: (key: string) => Level;
   hits: EntityHit[]; // in the sentence
+  /** Entity keys of the victims named anywhere in the article (title included). */
+  victimsNamed: string[];
   blockHits: EntityHit[]; // in the paragraph (the sentence's included)
   /** Victims the article names as robbed anywhere (title included), when it names exactly one. */
   soleVictim: string | null;
@@ -81,6 +83,7 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
   });
   for (const h of titleHits) if (h.entity.kind === 'victim' && isVictimMention(meta.title, h.start, h.end)) robbed.add(h.entity.key);
   const soleVictim = robbed.size === 1 ? [...robbed][0]! : null;
+  const victimsNamed = [...new Set(hits.concat(titleHits).filter((h) => h.entity.kind === 'victim').map((h) => h.entity.key))];
 
   const claims: Claim[] = [];
   for (const f of extraction.figures) {
@@ -107,6 +110,7 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
       block: text(model.blocks[f.block]!),
       level,
       hits: hits.filter((h) => h.start >= f.sentence.start && h.end <= f.sentence.end),
+      victimsNamed,
       blockHits: hits.filter((_, i) => hitBlocks[i] === f.block),
       soleVictim,
       blockStart: model.blocks[f.block]!.start,
@@ -424,15 +428,17 @@ function judgeChange(ctx: Context, eligible: StatisticRecord[], index: DatasetIn
 // ---------- incidents ----------
 
 function victimIncidents(ctx: Context, index: DatasetIndex, minLevel: Level): { incident: IncidentRecord; level: Level }[] {
-  const out: { incident: IncidentRecord; level: Level }[] = [];
-  const seen = new Set<string>();
-  for (const inc of index.incidents) {
-    const key = index.victimKey.get(inc.id)!;
-    if (seen.has(inc.id)) continue;
+  // Only victims the article names can reach a level above 0: rate each once, then keep the dataset's order.
+  const levels = new Map<string, Level>();
+  for (const key of ctx.victimsNamed) {
     const level = ctx.level(key);
-    if (level >= minLevel) { out.push({ incident: inc, level }); seen.add(inc.id); }
+    if (level >= minLevel) levels.set(key, level);
   }
-  return out;
+  if (!levels.size) return [];
+  return index.incidents.flatMap((incident) => {
+    const level = levels.get(index.victimKey.get(incident.id)!);
+    return level === undefined ? [] : [{ incident, level }];
+  });
 }
 
 function describeIncident(inc: IncidentRecord): string {
