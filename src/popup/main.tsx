@@ -1,4 +1,6 @@
 import { render } from 'preact';
-import { App } from './App.js';
+import { App, readLoad } from './App.js';
 
-render(<App />, document.getElementById('app')!);
+// The tab's report is asked for before Preact renders (effects run only after the first paint).
+const first = readLoad();
+render(<App first={first} />, document.getElementById('app')!);
