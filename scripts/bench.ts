@@ -124,6 +124,28 @@ if (existsSync(longTasksFile)) {
   console.log(`\nLong tasks (over 50 ms) on the ${page} page in Chromium: ${longTasksMs.length ? longTasksMs.map((d) => `${fmt(d, 0)} ms`).join(', ') : 'none'} (from npm run test:e2e)`);
 }
 
+// ---- the popup, opened in Chromium by the end-to-end run ----
+const popupFile = join(root, '.cache/popup-render.json');
+if (existsSync(popupFile)) {
+  const { runs, firstPaints = [] } = JSON.parse(readFileSync(popupFile, 'utf8')) as { runs: number[]; firstPaints?: number[] };
+  console.log(`\nPopup on the example article, from opening (median of ${runs.length}, from npm run test:e2e)`);
+  if (firstPaints.length) console.log(`  first paint            ${fmt(median(firstPaints), 0)} ms`);
+  console.log(`  report rendered        ${fmt(median(runs), 0)} ms`);
+}
+
+// ---- highlights: own elements vs the CSS Custom Highlight API (docs/adr/0001), from the end-to-end run ----
+const measureFile = join(root, '.cache/highlight-measure.json');
+if (existsSync(measureFile)) {
+  type Approach = { applyMs: number; removeMs: number };
+  const m = JSON.parse(readFileSync(measureFile, 'utf8')) as Record<string, { pages?: Record<string, { figures: number; own: Approach; api: Approach }> }>;
+  console.log('\nHighlights: own elements vs CSS Custom Highlight API (apply / remove, from the end-to-end run)');
+  for (const [browser, b] of Object.entries(m)) {
+    for (const [page, p] of Object.entries(b.pages ?? {})) {
+      console.log(`  ${`${browser}, ${page} (${p.figures})`.padEnd(44)} own ${fmt(p.own.applyMs, 1)} / ${fmt(p.own.removeMs, 1)} ms   API ${fmt(p.api.applyMs, 1)} / ${fmt(p.api.removeMs, 1)} ms   (${fmt(p.own.applyMs / Math.max(p.api.applyMs, 0.01), 1)}× to apply)`);
+    }
+  }
+}
+
 // ---- bundles ----
 const dist = join(root, 'dist/chrome');
 if (existsSync(dist)) {
