@@ -37,3 +37,34 @@ export function datasetStats(ds: Dataset): string {
   ];
   return `${lines.join('\n')}\n`;
 }
+
+/** The coverage table of docs/DATASET.md: per year, incidents (all, $10 million or more, attributed to North Korea), reports and legal actions. */
+export function coverageMarkdown(ds: Dataset): string {
+  const rows = new Map<string, number[]>();
+  const row = (year: string) => rows.get(year) ?? rows.set(year, [0, 0, 0, 0, 0]).get(year)!;
+  const dprk = new Set(['north-korea', ...ds.records.filter((r) => r.type === 'actor' && /north korea/i.test(r.affiliation ?? '')).map((r) => r.id)]);
+  for (const r of ds.records) {
+    const year = recordDate(r)?.slice(0, 4);
+    if (!year) continue;
+    const counts = row(year);
+    if (r.type === 'incident') {
+      counts[0]!++;
+      if ((r.amountUsd?.high ?? 0) >= 10e6) counts[1]!++;
+      if (r.attribution.some((a) => dprk.has(a.actor))) counts[2]!++;
+    } else if (r.type === 'statistic') counts[3]!++;
+    else if (r.type === 'legal-action') counts[4]!++;
+  }
+  const years = [...rows.keys()].sort();
+  const total = [0, 1, 2, 3, 4].map((i) => years.reduce((n, y) => n + rows.get(y)![i]!, 0));
+  const kinds = new Map<string, number>();
+  for (const r of ds.records) kinds.set(r.type, (kinds.get(r.type) ?? 0) + 1);
+  return [
+    `Dataset ${ds.version}, reviewed ${ds.reviewed}: ${ds.records.length} records (${[...kinds].map(([t, n]) => `${n} ${t}`).join(', ')}); coverage ${ds.coverage.start} to ${ds.coverage.end}.`,
+    '',
+    '| year | incidents | of them $10M or more | attributed to North Korea | reports (statistics) | legal actions |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...years.map((y) => `| ${y} | ${rows.get(y)!.join(' | ')} |`),
+    `| all | ${total.join(' | ')} |`,
+    '',
+  ].join('\n');
+}
