@@ -35,7 +35,8 @@ export function checkIntegrity(records: DatasetRecord[]): Problem[] {
   };
 
   const incidentKeys = new Map<string, string>();
-  const aliasOwner = new Map<string, { id: string; type: string }>();
+  // Who each name belongs to; for an incident, also its victim (incidents of one victim share its names).
+  const aliasOwner = new Map<string, { id: string; type: string; victim: string | null }>();
   for (const r of records) {
     for (const [i, s] of r.sources.entries()) {
       if (s.date && r.reviewed < s.date.slice(0, 10).padEnd(10, '-01').slice(0, 10)) {
@@ -73,10 +74,10 @@ export function checkIntegrity(records: DatasetRecord[]): Problem[] {
     for (const name of namesOf(r)) {
       const key = normaliseAlias(name);
       const owner = aliasOwner.get(key);
-      const sameVictim = owner && r.type === 'incident' && owner.type === 'incident';
+      const sameVictim = owner && r.type === 'incident' && owner.victim === normaliseAlias(r.victim.name);
       if (owner && owner.id !== r.id && !sameVictim) {
         problems.push({ recordId: r.id, field: 'aliases', message: `alias "${name}" also names "${owner.id}"` });
-      } else if (!owner) aliasOwner.set(key, { id: r.id, type: r.type });
+      } else if (!owner) aliasOwner.set(key, { id: r.id, type: r.type, victim: r.type === 'incident' ? normaliseAlias(r.victim.name) : null });
     }
   }
   return problems;
