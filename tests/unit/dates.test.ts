@@ -51,3 +51,62 @@ describe('relative dates resolve against the publication date (Friday 14 January
     expect(findDates('It happened last year.', null)[0]?.period).toBeNull();
   });
 });
+
+describe('more date notations (published Friday 14 January 2022 unless said)', () => {
+  it.each([
+    ['On Friday, January 7, the attack began.', 'On Friday, January 7', span('2022-01-07')],
+    ['It happened on Thursday, 6 January 2022.', 'on Thursday, 6 January 2022', span('2022-01-06')],
+    ['The firm said Friday that it had paused.', 'Friday', span('2022-01-14')],
+    ['At Tuesday’s closing price the coins were worth less.', 'Tuesday', span('2022-01-11')],
+    ['Prices fell in early December.', 'early December', span('2021-12-01', '2021-12-10')],
+    ['It peaked in mid-September.', 'mid-September', span('2021-09-11', '2021-09-20')],
+    ['It was hacked in late August 2021.', 'late August 2021', span('2021-08-21', '2021-08-31')],
+    ['Attackers emptied the wallet over the weekend.', 'the weekend', span('2022-01-08', '2022-01-09')],
+    ['It lost ₩13 billion in March of last year.', 'in March of last year', span('2021-03-01', '2021-03-31')],
+    ['The wallet was drained on New Year’s Eve.', 'New Year’s Eve', span('2021-12-31')],
+    ['It recalled the May theft and July’s attack, and all that came after September.', 'the May', span('2021-05-01', '2021-05-31')],
+    ['Analysts set an end-2022 target.', 'end-2022', span('2022-09-01', '2022-12-31')],
+  ])('%s', (text, shown, period) => {
+    const [first] = resolve(text);
+    expect(first).toEqual([shown, period]);
+  });
+
+  it('reads a possessive or bare month name, not a first name', () => {
+    expect(resolve('July’s attack, and all that came after September, putting October on course.').map(([t]) => t))
+      .toEqual(['July', 'after September', 'October']);
+    expect(resolve('June Chen said so.')).toEqual([]);
+  });
+
+  it('resolves a yearless date forward in a clause that looks ahead', () => {
+    expect(resolve('Futures would start trading on February 18.', '2021-11-29')).toEqual([['February 18', span('2022-02-18')]]);
+    expect(resolve('We’ll be back on January 7.', '2020-12-31')).toEqual([['January 7', span('2021-01-07')]]);
+    expect(resolve('It expects to reopen by Friday.', '2015-01-07')).toEqual([['by Friday', span('2015-01-09')]]);
+    expect(resolve('He will face trial in September.', '2024-01-05')).toEqual([['in September', span('2024-09-01', '2024-09-30')]]);
+    expect(resolve('The exchange said on Sunday it would repay users.')).toEqual([['on Sunday', span('2022-01-09')]]);
+  });
+
+  it('reads "since" and "so far" as running up to publication', () => {
+    expect(resolve('It gained 900 percent since January 1.')).toEqual([['January 1', span('2022-01-01', '2022-01-14')]]);
+    expect(resolve('It has paid fees since July 2021.')).toEqual([['July 2021', span('2021-07-01', '2022-01-14')]]);
+    expect(resolve('Losses since the start of the year')).toEqual([['the start of the year', span('2022-01-01', '2022-01-14')]]);
+    expect(resolve('Bridges lost $1 billion so far in 2022.')).toEqual([['so far in 2022', span('2022-01-01', '2022-01-14')]]);
+    expect(resolve('the largest hack of 2022 so far')).toEqual([['2022 so far', span('2022-01-01', '2022-01-14')]]);
+  });
+
+  it('keeps the date of an event that a "since" counts from', () => {
+    const [d] = findDates('its first breach since its launch in July 2017', '2022-01-14');
+    expect(d).toMatchObject({ text: 'July 2017', period: span('2017-07-01', '2017-07-31'), since: true });
+  });
+
+  it('reads a range of days or months as one span, "and" only after "between"', () => {
+    expect(resolve('between November 10 and December 2')).toEqual([['November 10 and December 2', span('2021-11-10', '2021-12-02')]]);
+    expect(resolve('from August 2017 to October 2021')).toEqual([['August 2017 to October 2021', span('2017-08-01', '2021-10-31')]]);
+    expect(resolve('on March 3 and March 5').map(([t]) => t)).toEqual(['March 3', 'March 5']);
+  });
+
+  it('leaves dates relative to another date of the passage to the caller', () => {
+    expect(findDates('up 82% from a year earlier', '2022-01-14')[0]).toMatchObject({ text: 'a year earlier', period: null, anchor: { kind: 'shift', years: -1 } });
+    expect(findDates('from the $1.04 billion lost in the same period of 2022', '2023-07-11')[0]).toMatchObject({ period: null, anchor: { kind: 'same', year: 2022 } });
+    expect(findDates('one of the largest hacks of the year after an attacker struck', '2024-02-15')).toEqual([]);
+  });
+});

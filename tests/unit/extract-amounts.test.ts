@@ -92,3 +92,98 @@ describe('market figures are recognised, never claims', () => {
     expect(found.map((f) => [f.text, f.market])).toEqual([['$97 million', false], ['$40,000', true]]);
   });
 });
+
+describe('more notations', () => {
+  it.each([
+    ['The exchange held about ₹4,900 crore in user assets.', 4.9e10, 'INR', '₹4,900 crore'],
+    ['The fund lost 1.5 billion USD in the attack.', 1.5e9, 'USD', '1.5 billion USD'],
+    ['An attacker minted 120,000 wrapped ether on Solana.', 120000, 'WETH', '120,000 wrapped ether'],
+    ['Thieves took 17 million NANO from the exchange.', 17e6, 'NANO', '17 million NANO'],
+  ])('%s', (text, value, currency, shown) => {
+    expect(one(text)).toMatchObject({ kind: 'amount', value, currency, text: shown, market: false });
+  });
+
+  it('takes no common acronym for a ticker, and no crypto amount with cents for a price', () => {
+    expect(figures('The game had 2.7 million DAU at its peak.')).toEqual([]);
+    expect(one('The bug froze 513,774.16 ETH.')).toMatchObject({ value: 513774.16, currency: 'ETH', market: false });
+  });
+});
+
+describe('counts as news writes them', () => {
+  it.each([
+    ['The report counted 2.3 million addresses.', 2.3e6, 'addresses', 'exact'],
+    ['More than a million creditors could be owed money.', 1e6, 'creditors', 'more-than'],
+    ['It would return the ether to the 11,000-plus investors.', 11000, 'investors', 'more-than'],
+    ['Two other former executives pleaded guilty.', 2, 'executives', 'exact'],
+    ['The SEC sued Ripple and two of its executives.', 2, 'executives', 'exact'],
+    ['The jury heard three of his closest former associates.', 3, 'associates', 'exact'],
+    ['A grand jury returned a seven-count indictment.', 7, 'counts', 'exact'],
+    ['Bithumb alone has been breached three times.', 3, 'times', 'exact'],
+    ['Regulators ordered all 32 registered and pending exchanges to review their security.', 32, 'exchanges', 'exact'],
+    ['The DOJ accused three North Korean Military Intelligence Officials.', 3, 'officials', 'exact'],
+    ['The firm has audited more than 300 blockchain projects.', 300, 'projects', 'more-than'],
+    ['Hackers hit 1.1 million virtual currency trades.', 1.1e6, 'trades', 'exact'],
+  ])('%s', (text, value, unit, qualifier) => {
+    expect(one(text)).toMatchObject({ kind: 'count', value, unit, qualifier });
+  });
+
+  it('counts both numbers of "14 of the 120 contracts", and the later number of "Of the 212 incidents…, 37 were"', () => {
+    expect(figures('Audits found flaws in 14 of the 120 contracts.').map((f) => [f.text, f.value, f.unit])).toEqual([['14', 14, 'contracts'], ['120 contracts', 120, 'contracts']]);
+    expect(figures('Of the 212 incidents the firm recorded, 37 were exit scams.').map((f) => [f.value, f.unit])).toEqual([[212, 'incidents'], [37, 'incidents']]);
+  });
+
+  it('does not count rankings, names, multipliers or "one" as a determiner', () => {
+    expect(figures('Bitstamp, one of the three biggest bitcoin exchanges, and the two largest incidents.')).toEqual([]);
+    expect(figures('The flaw affected ERC-20 tokens and COVID-19 relief wallets.')).toEqual([]);
+    expect(figures('The theft is nearly three times the size of the record.')).toEqual([]);
+    expect(figures('By one research firm’s count; bridges hold assets on one chain and tokens on another.')).toEqual([]);
+  });
+
+  it('reads a count from a table column headed by a counted noun', () => {
+    const model = textModelFromBlocks([
+      { kind: 'table-row', text: 'Year | Stolen | Incidents' },
+      { kind: 'table-row', text: '2018 | $1.1 billion | 22' },
+    ]);
+    const found = extract(model, '2019-01-29').figures.filter((f) => f.kind === 'count');
+    expect(found.map((f) => [f.text, f.value, f.unit, f.period])).toEqual([['22', 22, 'incidents', { start: '2018-01-01', end: '2018-12-31' }]]);
+  });
+});
+
+describe('market figures and claims beside them', () => {
+  it.each([
+    'At the time of the theft bitcoin was worth roughly $270.',
+    'Coincheck will repay customers at a rate of ¥88.549 per NEM.',
+    'BNB fell as much as 5% to $281 on Friday.',
+    'XRP has fallen more than 60% since the complaint was filed.',
+    'The exchange processed about $1.3 billion in trades before the breach.',
+    'Analysts raised their end-2024 target for bitcoin to $150,000.',
+    'Euler’s total value locked dropped from about $264 million to roughly $10 million after the attack.',
+    'Overall transaction volume grew even faster, to $15.8 trillion, as illicit activity grew.',
+    'Ether rose 3.2% to $3,880, and the total value of all cryptocurrencies climbed to $2.7 trillion.',
+  ])('%s', (text) => {
+    const found = figures(text);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.market)).toBe(true);
+  });
+
+  it('keeps a price after a move a market figure even in a sentence about a breach', () => {
+    expect(figures('The Coinrail breach sent bitcoin down more than 10 percent over two days, to around $6,700.').map((f) => f.market)).toEqual([true, true]);
+  });
+
+  it.each([
+    ['A trader drained $197 million after manipulating the price of the MNGO token.', '$197 million'],
+    ['The protocol lost another $11.2 million when a stale LUNA price feed let users borrow.', '$11.2 million'],
+    ['Scams took in $7.8 billion, up 82% from a year earlier.', '$7.8 billion'],
+    ['FTX’s new management has since recovered more than $7 billion in assets.', '$7 billion'],
+    ['The illicit share of all cryptocurrency activity fell to 0.15%.', '0.15%'],
+    ['Ether fell about 4% to $2,640, while Bybit’s reserves dropped by some $5.3 billion as customers withdrew funds.', '$5.3 billion'],
+  ])('%s', (text, claim) => {
+    expect(figures(text).find((f) => f.text === claim)).toMatchObject({ market: false });
+  });
+
+  it('keeps a valuation at a day’s prices a claim in a paragraph about a theft', () => {
+    const found = figures('About 3.6 million ether had been drained. At Friday’s prices that was worth some $50 million.');
+    expect(found.find((f) => f.text === '$50 million')).toMatchObject({ market: false });
+    expect(figures('Holders were told the ETF was worth some $50 million at Friday’s prices.').every((f) => f.market)).toBe(true);
+  });
+});

@@ -32,3 +32,80 @@ describe('the period a figure is about', () => {
     expect(figures.find((f) => f.kind === 'date' && f.text === 'Thursday')?.periodOnly).toBe(false);
   });
 });
+
+const periodsOf = (blocks: { kind: 'title' | 'heading' | 'paragraph' | 'list-item'; text: string }[], published: string) =>
+  extract(textModelFromBlocks(blocks.map((b) => ({ ...b, ...(b.kind === 'title' ? { level: 1 } : b.kind === 'heading' ? { level: 2 } : {}) }))), published)
+    .figures.filter((f) => f.kind !== 'date' && !f.market).map((f) => [f.text, f.period && `${f.period.start}..${f.period.end}`]);
+const para = (text: string, published: string) => periodsOf([{ kind: 'paragraph', text }], published);
+
+describe('which date of a sentence is a figure\'s', () => {
+  it('never a dateline', () => {
+    expect(para('TOKYO, Jan 29 – Coincheck said hackers stole 523 million NEM coins. The theft took place on Friday.', '2018-01-29'))
+      .toEqual([['523 million NEM', '2018-01-26..2018-01-26']]);
+  });
+
+  it('the one in its own clause: clause breaks weigh more than distance', () => {
+    expect(para('The hacker began returning funds on Wednesday, after draining more than $610 million from the protocol on Tuesday.', '2021-08-11'))
+      .toEqual([['$610 million', '2021-08-10..2021-08-10']]);
+    expect(para('Hackers moved 342,000 ether to an unknown address at 1:06 p.m. on Wednesday, a haul worth about 58 billion won.', '2019-11-28'))
+      .toEqual([['342,000 ether', '2019-11-27..2019-11-27'], ['58 billion won', '2019-11-27..2019-11-27']]);
+    expect(para('It laundered more than $96 million from the Harmony heist in June and at least $7.8 million from the Nomad exploit earlier this month.', '2022-08-08'))
+      .toEqual([['$96 million', '2022-06-01..2022-06-30'], ['$7.8 million', '2022-08-01..2022-08-08']]);
+  });
+
+  it('not one inside a relative clause the figure is not in, and the other way round', () => {
+    expect(para('The exchange, which halted withdrawals on February 7 and went dark on Tuesday, said 2.8 billion yen was missing.', '2014-02-28'))
+      .toEqual([['2.8 billion yen', null]]);
+    expect(para('Lichtenstein, who stole about 120,000 bitcoin from Bitfinex in 2016, was sentenced in November.', '2025-03-10'))
+      .toEqual([['120,000 bitcoin', '2016-01-01..2016-12-31']]);
+  });
+
+  it('shared by figures that restate one another', () => {
+    expect(para('Radiant lost about 1,900 ETH, or roughly $4.5 million, on Tuesday.', '2024-01-05'))
+      .toEqual([['1,900 ETH', '2024-01-02..2024-01-02'], ['$4.5 million', '2024-01-02..2024-01-02']]);
+  });
+
+  it('not the one a change is measured against', () => {
+    expect(para('Scam Sniffer counted 4,400 victims in February, down 31% from January.', '2025-03-10'))
+      .toEqual([['4,400 victims', '2025-02-01..2025-02-28'], ['31%', '2025-02-01..2025-02-28']]);
+    expect(para('Illicit addresses received $14 billion in 2021, up 79% from $7.8 billion the year before.', '2022-01-07'))
+      .toEqual([['$14 billion', '2021-01-01..2021-12-31'], ['79%', '2021-01-01..2021-12-31'], ['$7.8 billion', '2020-01-01..2020-12-31']]);
+  });
+
+  it('the date of a fronted clause goes with that clause', () => {
+    expect(para('The ether was dispersed across 9,000 addresses within 72 hours and that by March 3, about 86% had been converted.', '2025-03-04'))
+      .toEqual([['9,000 addresses', null], ['86%', '2025-03-03..2025-03-03']]);
+  });
+
+  it('resolves "the same period of 2022" against the period in force', () => {
+    expect(para('Projects lost $479 million in the first half of 2023, down 54% from the $1.04 billion lost in the same period of 2022.', '2023-07-11'))
+      .toEqual([['$479 million', '2023-01-01..2023-06-30'], ['54%', '2023-01-01..2023-06-30'], ['$1.04 billion', '2022-01-01..2022-06-30']]);
+  });
+
+  it('not a record\'s frame, a report\'s day, a future deadline\'s or a market sentence\'s date', () => {
+    expect(periodsOf([{ kind: 'title', text: 'DMM Bitcoin loses ¥48.2 billion in Japan’s biggest crypto theft since 2018' }], '2024-06-01'))
+      .toEqual([['¥48.2 billion', null]]);
+    expect(para('About 24,800 people had deposited funds, the team said in a Discord message on Monday.', '2022-04-18')).toEqual([['24,800 people', null]]);
+    expect(para('The attacker swapped the tokens into 41,000 ETH. The ONE token fell 7% to $0.02 on Friday.', '2022-06-24')).toEqual([['41,000 ETH', null]]);
+    expect(para('The scheme drew 4,000 investors. They lost half a billion dollars in 2019 alone.', '2020-06-11'))
+      .toEqual([['4,000 investors', null], ['half a billion dollars', '2019-01-01..2019-12-31']]);
+  });
+
+  it('runs from an event a "since" counts from to publication', () => {
+    expect(para('Treasury said it had laundered more than $7 billion since its creation in 2019.', '2022-08-08')).toEqual([['$7 billion', '2019-01-01..2022-08-08']]);
+  });
+});
+
+describe('a month named without its year', () => {
+  it('takes the year of its section', () => {
+    expect(periodsOf([
+      { kind: 'title', text: 'The biggest crypto hacks' },
+      { kind: 'heading', text: 'The biggest hacks of 2022' },
+      { kind: 'list-item', text: 'Wormhole (February): an attacker made off with roughly $320 million.' },
+    ], '2023-02-10')).toEqual([['$320 million', '2022-02-01..2022-02-28']]);
+  });
+
+  it('keeps the latest one when the passage names no single year', () => {
+    expect(para('Lichtenstein, who stole bitcoin from Bitfinex in 2016, lost $5 million in November.', '2025-03-10')).toEqual([['$5 million', '2024-11-01..2024-11-30']]);
+  });
+});

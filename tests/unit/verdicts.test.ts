@@ -194,3 +194,145 @@ describe('incident amounts with a stated month', () => {
     expect(wrong.explanation).toMatch(/The month differs/);
   });
 });
+
+describe('several incidents of one victim', () => {
+  it('an incident later than the article is not a candidate', () => {
+    // Ronin's 2024 incident does not exist yet for an article of 2022: the 2022 one is the only one.
+    const c = claim(check(['Hackers stole $62 million from the Ronin bridge.'], '2022-04-01'), '$62 million');
+    expect(c).toMatchObject({ verdict: 'discrepancy', difference: 'amount' });
+    expect(c.references[0]?.recordId).toBe('ronin-2022-03');
+  });
+
+  it('each figure is held against the incident its date names', () => {
+    const r = check(['Hackers drained $12 million from the Ronin bridge in August 2024.', 'In March 2022, hackers stole 173,600 ETH from the Ronin bridge.'], '2024-08-10');
+    expect(claim(r, '$12 million').references[0]?.recordId).toBe('ronin-2024-08');
+    expect(claim(r, '173,600 ETH').references[0]?.recordId).toBe('ronin-2022-03');
+  });
+
+  it('the amount names the incident when no incident is at the stated date', () => {
+    const c = claim(check(['In March 2023, hackers stole $620 million from the Ronin bridge.'], '2024-08-10'), '$620 million');
+    expect(c).toMatchObject({ verdict: 'discrepancy', difference: 'date' });
+    expect(c.references[0]?.recordId).toBe('ronin-2022-03');
+    expect(c.explanation).toMatch(/The year differs/);
+  });
+
+  it('another incident of the victim at the stated date, even with no amount on record, means the date may be right', () => {
+    // Youbit's December 2017 hack has no amount on record; $5 million fits only its April one.
+    expect(claim(check(['Hackers stole $5 million from Youbit in December 2017.'], '2018-01-10'), '$5 million').verdict).toBe('no-record');
+    expect(claim(check(['Hackers stole $5 million from Youbit in June 2017.'], '2017-07-01'), '$5 million')).toMatchObject({ verdict: 'discrepancy', difference: 'date' });
+  });
+});
+
+describe('the role a name plays', () => {
+  it('an exchange that freezes funds or speaks of stolen funds is a bystander', () => {
+    expect(claim(check(['Tether froze 181,000 USDT linked to the theft of Ronin\'s funds.'], '2022-04-01'), '181,000 USDT').verdict).toBe('no-record');
+    expect(claim(check(['Binance said on June 28 that it had frozen part of the stolen funds.'], '2022-07-01'), 'June 28').verdict).toBe('no-record');
+    // A loss on a venue is a market move.
+    expect(check(['Ether lost 3% on Binance on Tuesday after the hack of another exchange.'], '2022-07-01').claims.filter((c) => c.references.length)).toEqual([]);
+  });
+
+  it('the victim in a possessive, a relative clause, an apposition, a table row or a dated list entry', () => {
+    expect(claim(check(['The largest theft was the May 31 hack of Japan\'s DMM Bitcoin, in which 4,502.9 BTC was taken.'], '2025-01-10'), '4,502.9 BTC').verdict).toBe('consistent');
+    expect(claim(check(['Mango Markets, which lost $115 million in October, has since been wound down.'], '2023-06-01'), '$115 million').verdict).toBe('consistent');
+    expect(claim(check(['Binance, the largest exchange, lost 700 BTC on May 7.'], '2019-06-01'), '700 BTC')).toMatchObject({ verdict: 'discrepancy', difference: 'amount' });
+    expect(claim(check(['SafeMoon · March 28 · $8.9 million · exploit of a public burn function'], '2023-04-03'), '$8.9 million').verdict).toBe('consistent');
+    expect(claim(check(['Euler Finance (March 13): an attacker made off with $197 million.'], '2023-04-03'), '$197 million').verdict).toBe('consistent');
+  });
+
+  it('a name that qualifies the people robbed supports a figure but never contradicts it; a wallet\'s users are its victims', () => {
+    // One user of a protocol phished is not the protocol's own loss.
+    expect(claim(check(['A large Venus Protocol user lost $13 million on September 2, 2025, to a phishing attack.'], '2025-09-04'), '$13 million').verdict).toBe('no-record');
+    expect(claim(check(['Venus Protocol users lost $12 million in May 2022 when an oracle failed.'], '2022-06-01'), '$12 million').verdict).toBe('consistent');
+    expect(claim(check(['Atomic Wallet users lost more than $350 million on June 2.'], '2023-06-10'), '$350 million')).toMatchObject({ verdict: 'discrepancy', difference: 'amount' });
+  });
+
+  it('the victim of the paragraph before supports a figure that does not name it', () => {
+    const r = check(['Bitstamp lost 18,866 bitcoins on January 4 when hackers emptied its hot wallets.', 'The exchange covered the loss, about $5 million, from its reserves.'], '2015-02-01');
+    expect(claim(r, '$5 million').verdict).toBe('consistent');
+    const wrong = check(['Bitstamp lost 18,866 bitcoins on January 4 when hackers emptied its hot wallets.', 'The exchange covered the loss, about $50 million, from its reserves.'], '2015-02-01');
+    expect(claim(wrong, '$50 million').verdict).toBe('no-record');
+  });
+});
+
+describe('what an amount is', () => {
+  it('contradicting an amount needs its own clause to say it was taken', () => {
+    // Minted, not stolen; and a price in a clause beside the theft.
+    expect(claim(check(['The attacker minted 700 BTC of tokens on May 7, and Binance said hackers took its coins.'], '2019-06-01'), '700 BTC').verdict).toBe('no-record');
+    // (Extraction may already read it as a price; either way it is never held against the theft.)
+    const price = check(['Bitcoin fell 3% to $16,400, and ether slipped to $1,230, as traders weighed the hack that drained Liquid.'], '2021-09-01');
+    expect(price.claims.filter((c) => c.verdict === 'discrepancy')).toEqual([]);
+  });
+
+  it('a part of the loss, a sum over several victims or another kind of amount is never a discrepancy', () => {
+    expect(claim(check(['Of the $97 million stolen from Liquid, about $30 million has been frozen.'], '2021-09-01'), '$30 million').verdict).toBe('no-record');
+    expect(claim(check(['Hackers stole $97 million from Liquid, and $20 million of the stolen funds went through mixers.'], '2021-09-01'), '$20 million').verdict).toBe('no-record');
+    expect(claim(check(['Liquid and Cream Finance together lost more than $220 million to hackers in 2021.'], '2022-01-10'), '$220 million').verdict).toBe('no-record');
+    expect(claim(check(['Liquid, which lost $97 million to hackers, offered a bounty of up to $10 million for the stolen funds.'], '2021-09-01'), '$10 million').verdict).toBe('no-record');
+  });
+});
+
+describe('dates of statements, legal steps and spans', () => {
+  it('the date someone else spoke is not the date of the theft', () => {
+    expect(claim(check(['The FBI said on Wednesday that TraderTraitor was behind the DMM Bitcoin theft.'], '2024-12-27'), 'Wednesday').verdict).toBe('no-record');
+    expect(claim(check(['In December, the FBI said TraderTraitor was behind the DMM Bitcoin theft.'], '2025-01-10'), 'December').verdict).toBe('no-record');
+    // The victim's own statement dates its disclosure, and can contradict one on record.
+    expect(claim(check(['Liquid said in September that its wallets had been compromised.']), 'September')).toMatchObject({ verdict: 'discrepancy', difference: 'date' });
+    // "hackers linked to North Korea" describes the thieves; the date is the theft's.
+    expect(claim(check(['In May 2022, hackers linked to North Korea stole 173,600 ETH from the Ronin bridge.'], '2022-06-01'), '173,600 ETH')).toMatchObject({ verdict: 'discrepancy', difference: 'date' });
+  });
+
+  it('an amount whose sentence is dated by someone else\'s statement is held against the amount only', () => {
+    const c = claim(check(['On April 14, the FBI said Lazarus was responsible for the theft of $620 million from the Ronin bridge.'], '2022-04-20'), '$620 million');
+    expect(c.verdict).toBe('consistent');
+  });
+
+  it('the date of a legal step is not the date of the theft', () => {
+    const r = check(['A jury convicted Avraham Eisenberg in April of manipulating Mango Markets in an attack that drained $115 million.'], '2024-05-01');
+    expect(r.claims.filter((c) => c.verdict === 'discrepancy')).toEqual([]);
+    expect(claim(r, '$115 million').verdict).toBe('consistent');
+  });
+
+  it('an appositive date takes the clause before it', () => {
+    // (Extraction may read "Monday, March 13" as one date or two; each is checked against the theft.)
+    const r = check(['Euler Finance was drained on Monday, March 13, by a flash-loan attack.'], '2023-03-15');
+    const dates = r.claims.filter((c) => c.kind === 'date');
+    expect(dates.length).toBeGreaterThan(0);
+    for (const d of dates) expect(d.verdict).toBe('consistent');
+  });
+
+  it('a span of years and a date joined to another date are not dates of one event', () => {
+    expect(claim(check(['Lazarus has stolen billions from exchanges such as Liquid since 2017.'], '2022-01-20'), '2017').verdict).toBe('no-record');
+    expect(claim(check(['Five years ago today, an attacker began draining The DAO.'], '2021-06-17'), 'today').verdict).toBe('no-record');
+  });
+});
+
+describe('attribution, legal amounts and sources', () => {
+  it('the claim is on the most specific actor named, with the verb\'s object between verb and preposition', () => {
+    const a = check(['The FBI said TraderTraitor, a North Korean group, was behind the DMM Bitcoin theft.'], '2025-01-10').claims.find((c) => c.kind === 'attribution')!;
+    expect(a).toMatchObject({ text: 'TraderTraitor', verdict: 'consistent' });
+    const b = check(['The FBI attributed the DMM Bitcoin theft to TraderTraitor in December.'], '2025-01-10').claims.find((c) => c.kind === 'attribution')!;
+    expect(b).toMatchObject({ text: 'TraderTraitor', verdict: 'consistent' });
+  });
+
+  it('a legal action\'s amount is the one the figure gives, not any larger one an open-ended "more than" would fit', () => {
+    const r = check(['According to the OFAC sanctions notice, Tornado Cash laundered more than $96 million from the Harmony bridge heist and over $455 million stolen by the Lazarus Group.'], '2022-08-09');
+    expect(claim(r, '$96 million').explanation).toMatch(/more than \$96 million from the Harmony bridge heist/);
+    expect(claim(r, '$455 million').explanation).toMatch(/over \$455 million stolen by the Lazarus Group/);
+    // An action taken after the article cannot be the one it reports.
+    expect(claim(check(['OFAC sanctions say Tornado Cash laundered $455 million for the Lazarus Group.'], '2022-01-01'), '$455 million').verdict).toBe('no-record');
+  });
+
+  it('a source named in a later clause does not speak for the figure', () => {
+    const c = claim(check(['TRM Labs put North Korea\'s 2023 haul at about $600 million, while the UN panel of experts said thefts were rising.'], '2024-03-01'), '$600 million');
+    expect(c.verdict).toBe('consistent');
+    expect(c.references[0]?.recordId).toBe('trm-2023');
+  });
+});
+
+describe('names that are ordinary words', () => {
+  it('are matched only as names are written: "The DAO" with its capital, "OKX" in capitals', () => {
+    const hits = (text: string) => index.matcher.find(text).map((h) => text.slice(h.start, h.end));
+    expect(hits('Then the DAO voted to fund a new pool, and okx was mentioned.')).toEqual([]);
+    expect(hits('The DAO was drained in 2016. OKX froze deposits.')).toEqual(['The DAO', 'OKX']);
+  });
+});

@@ -12,12 +12,24 @@ export interface DateMention extends Span {
   period: Period | null; // null when relative and no publication date is known
   precision: Precision;
   relative: boolean;
+  /**
+   * Relative to another date of the passage rather than to publication ("a year earlier", "the same period of 2022"):
+   * the caller resolves it against the date in force (period stays null until then).
+   */
+  anchor?: { kind: 'shift'; years: number } | { kind: 'same'; year: number };
+  /** A month or day named without its year and read as the latest one: the passage's own year may say otherwise. */
+  floating?: boolean;
+  /** "since its launch in July 2017": the date names the launch; a figure it dates runs from it to publication. */
+  since?: boolean;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ALT = '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
 const YEAR = '(?:19[89]\\d|20[0-4]\\d)';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_ALT = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+/** Full month names that stand alone as dates ("putting October on course", "July's attack"); "May" needs a preposition. */
+const BARE_MONTH_ALT = '(?:January|February|March|April|June|July|August|September|October|November|December)';
 const NUMWORD: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, several: 3, few: 3 };
 
 /** "last|this" → "[Ll]ast|[Tt]his": sentence-initial capitals without making month names case-blind. */
@@ -26,11 +38,20 @@ const ci = (alts: string) => alts.split('|').map((w) => `[${w[0]!.toUpperCase()}
 /** Ordered alternatives; the first that matches at a position wins. Named groups carry the parts. */
 const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'iso', re: `\\b(?<y>${YEAR})-(?<m>[01]\\d)-(?<d>[0-3]\\d)\\b` },
+  // "Friday, June 17", "Thursday, May 22, 2025", "Friday, 17 June": one date, not a weekday and a date.
+  { kind: 'mdy', re: `\\b(?:[Oo]n[^\\S\\n]+)?${WEEKDAY_ALT},?[^\\S\\n]+(?<mon>${MONTH_ALT})[^\\S\\n]+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
+  { kind: 'dmy', re: `\\b(?:[Oo]n[^\\S\\n]+)?${WEEKDAY_ALT},?[^\\S\\n]+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   { kind: 'mdy', re: `\\b(?<mon>${MONTH_ALT})[^\\S\\n]+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   { kind: 'dmy', re: `\\b(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:[^\\S\\n]+of)?[^\\S\\n]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   { kind: 'quarter', re: `\\b(?:(?<q>Q[1-4])[^\\S\\n]*(?<y>${YEAR})|(?:the[^\\S\\n]+)?(?<qw>first|second|third|fourth|final|last)[^\\S\\n]+quarter[^\\S\\n]+of[^\\S\\n]+(?<y2>${YEAR}))\\b` },
   { kind: 'half', re: `\\b(?:(?<h>H[12])[^\\S\\n]*(?<y>${YEAR})|(?:the[^\\S\\n]+)?(?<hw>first|second)[^\\S\\n]+half[^\\S\\n]+of[^\\S\\n]+(?<y2>${YEAR}))\\b` },
-  { kind: 'part', re: `\\b(?<p>${ci('early|mid|late|end[^\\S\\n]+of|start[^\\S\\n]+of|beginning[^\\S\\n]+of')})[-\\s]+(?<y>${YEAR})\\b` },
+  { kind: 'part', re: `\\b(?<p>${ci('early|mid|late|end[^\\S\\n]+of|start[^\\S\\n]+of|beginning[^\\S\\n]+of|end|start')})[-\\s]+(?<y>${YEAR})\\b` },
+  // "early December", "mid-July 2016": a third of the month.
+  { kind: 'partmonth', re: `\\b(?<p>${ci('early|mid|late')})[-\\s]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b(?![^\\S\\n]+\\d)` },
+  // "(in) March of this year", "June last year".
+  { kind: 'monthrel', re: `\\b(?:(?:in|on|since|by|during|of|from|to)[^\\S\\n]+)?(?<mon>${BARE_MONTH_ALT}|May)[^\\S\\n]+(?:of[^\\S\\n]+)?(?<w>${ci('this|last|next')})[^\\S\\n]+year\\b` },
+  // "the same period of 2022", "the same quarter last year": resolved against the period in force.
+  { kind: 'sameperiod', re: `\\b[Tt]he[^\\S\\n]+same[^\\S\\n]+(?:period|quarter|half|month|time|stretch|months)[^\\S\\n]+(?:(?:of|in)[^\\S\\n]+(?<y>${YEAR})|(?<last>last[^\\S\\n]+year|a[^\\S\\n]+year[^\\S\\n]+(?:earlier|before|ago)))\\b` },
   { kind: 'monthyear', re: `\\b(?<mon>${MONTH_ALT})(?:[^\\S\\n]+of)?,?[^\\S\\n]+(?<y>${YEAR})\\b` },
   { kind: 'yearrange', re: `\\b(?:(?:from|between)[^\\S\\n]+)?(?<y1>${YEAR})[^\\S\\n]*(?:-|–|—|to|and|through|until)[^\\S\\n]*(?<y2>${YEAR}|\\d{2})\\b` },
   { kind: 'since', re: `\\b[Ss]ince[^\\S\\n]+(?<y>${YEAR})\\b` },
@@ -40,14 +61,27 @@ const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'pastn', re: `\\b(?:[Tt]he\\s+)?(?<w>${ci('past|last|previous|prior')})\\s+(?<n>\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)\\s+(?<u>${ci('day|week|month|year')})s\\b` },
   { kind: 'ago', re: `\\b(?<n>\\d+|${ci('a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few')})[^\\S\\n]+(?<u>${ci('day|week|month|year')})s?[^\\S\\n]+[Aa]go\\b` },
   { kind: 'dayword', re: `\\b(?<w>${ci('yesterday|today')})\\b` },
-  { kind: 'weekday', re: `\\b(?:(?<pre>${ci('on|last|this|since|by|until')})[^\\S\\n]+)(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b` },
-  { kind: 'month', re: `\\b(?<pre>${ci('in|on|since|until|by|back[^\\S\\n]+in|last|this|early|mid|late|during|of|from|to|through')})[-\\s]+(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\.)(?![^\\S\\n]+\\d)\\b` },
+  // "a year earlier", "the year before", "the previous year": one year before the date in force.
+  { kind: 'anaphor', re: `\\b(?:(?<back>[Tt]he[^\\S\\n]+year[^\\S\\n]+(?:before|earlier|prior)|[Tt]he[^\\S\\n]+(?:previous|prior|preceding)[^\\S\\n]+year|[Aa][^\\S\\n]+year[^\\S\\n]+(?:earlier|before))|(?<fwd>[Tt]he[^\\S\\n]+following[^\\S\\n]+year|[Aa][^\\S\\n]+year[^\\S\\n]+later|[Tt]he[^\\S\\n]+year[^\\S\\n]+after))\\b(?=[^\\S\\n]*(?:[,.;:)!?]|$|and\\b|when\\b|as\\b))` },
+  { kind: 'holiday', re: `\\b(?:New[^\\S\\n]+Year[’']s[^\\S\\n]+(?<ny>Eve|Day)|Christmas(?:[^\\S\\n]+(?<xm>Eve|Day))?)\\b` },
+  { kind: 'weekend', re: `\\b(?<w>${ci('this|last|past|the|next')})[^\\S\\n]+weekend\\b` },
+  { kind: 'yearpart', re: `\\b(?:[Tt]he[^\\S\\n]+)?(?<p>start|beginning|end|middle)[^\\S\\n]+of[^\\S\\n]+(?:the|this)[^\\S\\n]+year\\b` },
+  { kind: 'ytd', re: `\\b[Yy]ear[- ]to[- ]date\\b` },
+  { kind: 'weekday', re: `\\b(?:(?<pre>${ci('on|last|this|since|by|until|next')})[^\\S\\n]+)?(?<!(?:Black|Cyber|Good|Super|Giving)[^\\S\\n])(?<wd>${WEEKDAY_ALT})\\b` },
+  { kind: 'month', re: `\\b(?<pre>${ci('in|on|since|until|by|back[^\\S\\n]+in|last|this|during|of|from|to|through|after|before|the')})[-\\s]+(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\.)(?![^\\S\\n]+\\d)\\b` },
+  // A month name on its own, not a name's first word ("June Chen") nor a day ("March 23", matched above).
+  { kind: 'month', re: `\\b(?<mon>${BARE_MONTH_ALT})\\b(?![^\\S\\n]+(?:\\d|[A-Z]))` },
 ];
 
-const COMBINED = new RegExp(PATTERNS.map((p, i) => `(?<k${i}>${p.re.replace(/\(\?<(\w+)>/g, (_, n) => `(?<${n}_${i}>`)})`).join('|'), 'g');
+/**
+ * One pass finds where a date starts and which pattern it is (a group per pattern, no named groups: a match with
+ * dozens of named groups is costly to build); that pattern alone then reads its parts at the same position.
+ */
+const COMBINED = new RegExp(PATTERNS.map((p) => `(${p.re.replace(/\(\?<\w+>/g, '(?:')})`).join('|'), 'g');
+const SINGLE = PATTERNS.map((p) => new RegExp(p.re, 'y'));
 
 /** Every pattern needs a digit, a month name or a relative word: a cheap test rules out most sentences. */
-const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]urrent|[Pp]rior|[Ee]arlier|[Ll]ater|[Yy]esterday|[Tt]oday|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)\b|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+\w+\s+ago\b/i;
+const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|year|weekend|Christmas)|\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]urrent|[Pp]rior|[Ee]arlier|[Ll]ater|[Yy]esterday|[Tt]oday|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)\b|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+\w+\s+ago\b/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -66,6 +100,18 @@ function isRealDay(y: number, m: number, d: number) {
   return m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
 }
 
+/** The year of the next such day from a week before publication on (a clause that looks ahead). */
+function nextDayYear(month: number, day: number, published: string): number {
+  const py = Number(published.slice(0, 4));
+  return ymd(py, month, day) >= addDays(published, -7) ? py : py + 1;
+}
+
+/** The year of the given month, this one or the next, not yet over at publication. */
+function nextMonthYear(month: number, published: string): number {
+  const py = Number(published.slice(0, 4));
+  return month >= Number(published.slice(5, 7)) ? py : py + 1;
+}
+
 /** The most recent given month not after the publication month (news mostly looks back). */
 function recentMonthYear(month: number, published: string): number {
   const py = Number(published.slice(0, 4));
@@ -79,14 +125,70 @@ export function findDates(text: string, published: string | null): DateMention[]
   if (!MAY_HAVE_DATE.test(text)) return out;
   COMBINED.lastIndex = 0;
   for (let m = COMBINED.exec(text); m; m = COMBINED.exec(text)) {
-    const g = m.groups ?? {};
-    const i = PATTERNS.findIndex((_, k) => g[`k${k}`] !== undefined);
-    const get = (name: string) => g[`${name}_${i}`];
-    const resolved = resolve(PATTERNS[i]!.kind, get, published, text, m.index);
-    if (resolved) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], ...resolved });
+    let i = 0;
+    while (m[i + 1] === undefined) i++;
+    const single = SINGLE[i]!;
+    single.lastIndex = m.index;
+    const g = single.exec(text)?.groups ?? {};
+    const get = (name: string) => g[name];
+    const r = resolve(PATTERNS[i]!.kind, get, published, text, m.index);
+    // One shape for every mention (fast property access downstream).
+    if (r) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], period: r.period, precision: r.precision, relative: r.relative, anchor: r.anchor, floating: r.floating ?? false, since: false });
+  }
+  return joinRanges(out.map((d) => openEnded(d, text, published)), text);
+}
+
+/** "since January 1", "so far in 2022", "2023 so far": from the date named up to publication. */
+const SINCE_BEFORE = /\b[Ss]ince[^\S\n]+(?:the[^\S\n]+|(?:its|their|his|her|the)[^\S\n]+[a-z]+[^\S\n]+in[^\S\n]+)?$/;
+const SO_FAR_BEFORE = /\b[Ss]o[^\S\n]+far[^\S\n]+(?:in[^\S\n]+|this[^\S\n]+)?$/;
+const SO_FAR_AFTER = /^[^\S\n]+so[^\S\n]+far\b/;
+
+function openEnded(d: DateMention, text: string, published: string | null): DateMention {
+  if (!d.period || !published || d.anchor) return d;
+  const before = text.slice(Math.max(0, d.start - 40), d.start);
+  const since = SINCE_BEFORE.exec(before);
+  // "since its launch in July 2017", "since last October's attack": the date names an event, from which a figure runs.
+  if (since && (/[a-z][^\S\n]+in[^\S\n]+$/.test(since[0]) || /^[’']s\b/.test(text.slice(d.end, d.end + 3))) && d.period.start <= published) return { ...d, since: true };
+  if (/^since\b/i.test(d.text) && /^[’']s\b/.test(text.slice(d.end, d.end + 3))) return { ...d, since: true };
+  if ((/^since\b/i.test(d.text) || since) && d.period.start <= published) {
+    return { ...d, period: { start: d.period.start, end: published }, precision: 'span', relative: true, floating: false };
+  }
+  if (d.period.start > published || d.period.end < published) return d;
+  const after = SO_FAR_AFTER.exec(text.slice(d.end, d.end + 12));
+  const lead = SO_FAR_BEFORE.exec(before);
+  if (!after && !lead) return d;
+  const start = lead ? d.start - lead[0].length : d.start;
+  const end = after ? d.end + after[0].length : d.end;
+  return { ...d, start, end, text: text.slice(start, end), period: { start: d.period.start, end: published }, precision: 'span', relative: true };
+}
+
+/** "between November 10 and December 2", "from August 2017 to October 2022": one span, not two dates. */
+function joinRanges(dates: DateMention[], text: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const d of dates) {
+    const prev = out[out.length - 1];
+    const sameKind = prev && prev.period && d.period && !prev.anchor && !d.anchor && prev.precision === d.precision && (d.precision === 'day' || d.precision === 'month');
+    if (prev && sameKind) {
+      const lead = /^(?:to|through|until|and)\s+/i.exec(d.text)?.[0] ?? '';
+      const gap = text.slice(prev.end, d.start) + lead;
+      const sep = /^[^\S\n]*(-|–|—|to|through|until|and)[^\S\n]*$/i.exec(gap);
+      if (sep && (sep[1]!.toLowerCase() !== 'and' || /\bbetween[^\S\n]+$/i.test(text.slice(Math.max(0, prev.start - 10), prev.start)))) {
+        let start = prev.period!.start;
+        if (start > d.period!.end && prev.relative) start = `${Number(start.slice(0, 4)) - 1}${start.slice(4)}`; // "December 20 to January 3"
+        if (start <= d.period!.end) {
+          out[out.length - 1] = { start: prev.start, end: d.end, text: text.slice(prev.start, d.end), period: { start, end: d.period!.end }, precision: 'span', relative: prev.relative || d.relative };
+          continue;
+        }
+      }
+    }
+    out.push(d);
   }
   return out;
 }
+
+/** A clause that looks ahead: a yearless date in it is the next one, not the last ("would start trading on December 18"). */
+const FUTURE_BEFORE = /\b(?:will|would|shall|[’']ll|expects?[^\S\n]+to|expected[^\S\n]+to|plans?[^\S\n]+to|planned[^\S\n]+to|intends?[^\S\n]+to|aims?[^\S\n]+to|hopes?[^\S\n]+to|scheduled[^\S\n]+(?:to|for)|due[^\S\n]+(?:to|on|in|by)|set[^\S\n]+(?:to|for)|set[^\S\n]+[a-z]+[^\S\n]+for|(?:is|are)[^\S\n]+to|going[^\S\n]+to|cannot|can[’']t)\b(?:[^\S\n]+[^\s.;]+){0,6}[^\S\n]*$/i;
+const lookingAhead = (text: string, at: number) => FUTURE_BEFORE.test(text.slice(Math.max(0, at - 60), at));
 
 function resolve(
   kind: string, get: (n: string) => string | undefined, published: string | null, text: string, at: number,
@@ -105,10 +207,10 @@ function resolve(
       const d = Number(get('d'));
       const yearText = get('y');
       if (!yearText && published === null) return rel(null, 'day');
-      const y = yearText ? Number(yearText) : recentMonthYear(mo, published!);
+      const y = yearText ? Number(yearText) : lookingAhead(text, at) ? nextDayYear(mo, d, published!) : recentMonthYear(mo, published!);
       if (!isRealDay(y, mo, d)) return null;
       const p = { start: ymd(y, mo, d), end: ymd(y, mo, d) };
-      return yearText ? abs(p, 'day') : rel(p, 'day');
+      return yearText ? abs(p, 'day') : { ...rel(p, 'day'), floating: !lookingAhead(text, at) };
     }
     case 'quarter': {
       const y = Number(get('y') ?? get('y2'));
@@ -124,10 +226,56 @@ function resolve(
     case 'part': {
       const y = Number(get('y'));
       const p = get('p')!.toLowerCase().replace(/\s+/g, ' ');
-      if (p === 'early' || p === 'start of' || p === 'beginning of') return abs({ start: `${y}-01-01`, end: `${y}-04-30` }, 'span');
+      if (p === 'early' || p === 'start of' || p === 'beginning of' || p === 'start') return abs({ start: `${y}-01-01`, end: `${y}-04-30` }, 'span');
       if (p === 'mid') return abs({ start: `${y}-05-01`, end: `${y}-08-31` }, 'span');
       return abs({ start: `${y}-09-01`, end: `${y}-12-31` }, 'span');
     }
+    case 'partmonth': {
+      const mo = monthIndex(get('mon')!);
+      const yearText = get('y');
+      if (!yearText && published === null) return rel(null, 'span');
+      const y = yearText ? Number(yearText) : lookingAhead(text, at) ? nextMonthYear(mo, published!) : recentMonthYear(mo, published!);
+      const p = get('p')!.toLowerCase();
+      const [from, to] = p === 'early' ? [1, 10] : p === 'mid' ? [11, 20] : [21, lastDay(y, mo)];
+      const span = { start: ymd(y, mo, from), end: ymd(y, mo, to) };
+      return yearText ? abs(span, 'span') : { ...rel(span, 'span'), floating: !lookingAhead(text, at) };
+    }
+    case 'monthrel': {
+      if (py === null) return rel(null, 'month');
+      const w = get('w')!.toLowerCase();
+      return rel(monthSpan(py + (w === 'last' ? -1 : w === 'next' ? 1 : 0), monthIndex(get('mon')!)), 'month');
+    }
+    case 'sameperiod': {
+      const y = get('y') ? Number(get('y')) : py === null ? null : py - 1;
+      return y === null ? rel(null, 'span') : { period: null, precision: 'span', relative: !get('y'), anchor: { kind: 'same', year: y } };
+    }
+    case 'anaphor':
+      return { period: null, precision: 'year', relative: true, anchor: { kind: 'shift', years: get('back') ? -1 : 1 } };
+    case 'holiday': {
+      if (py === null) return rel(null, 'day');
+      const [mo, d] = get('ny') ? (get('ny') === 'Eve' ? [12, 31] : [1, 1]) : get('xm') === 'Eve' ? [12, 24] : [12, 25];
+      const y = lookingAhead(text, at) ? nextDayYear(mo, d, published!) : ymd(py, mo, d) <= published! ? py : py - 1;
+      return rel({ start: ymd(y, mo, d), end: ymd(y, mo, d) }, 'day');
+    }
+    case 'weekend': {
+      if (py === null) return rel(null, 'span');
+      const w = get('w')!.toLowerCase();
+      const dow = new Date(`${published}T00:00:00Z`).getUTCDay();
+      // The Saturday of the weekend meant: the coming one when looking ahead or "next", else the last one begun.
+      let saturday = addDays(published!, dow === 0 ? -1 : -((dow + 1) % 7));
+      if (w === 'next' || (w !== 'last' && w !== 'past' && lookingAhead(text, at) && saturday < published!)) saturday = addDays(saturday, 7);
+      if (w === 'last' && (dow === 0 || dow === 6)) saturday = addDays(saturday, -7);
+      return rel({ start: saturday, end: addDays(saturday, 1) }, 'span');
+    }
+    case 'yearpart': {
+      if (py === null) return rel(null, 'span');
+      const p = get('p')!.toLowerCase();
+      if (p === 'start' || p === 'beginning') return rel({ start: `${py}-01-01`, end: `${py}-04-30` }, 'span');
+      if (p === 'middle') return rel({ start: `${py}-05-01`, end: `${py}-08-31` }, 'span');
+      return rel({ start: `${py}-09-01`, end: `${py}-12-31` }, 'span');
+    }
+    case 'ytd':
+      return py === null ? rel(null, 'span') : rel({ start: `${py}-01-01`, end: published! }, 'span');
     case 'monthyear':
       return abs(monthSpan(Number(get('y')), monthIndex(get('mon')!)), 'month');
     case 'yearrange': {
@@ -212,6 +360,11 @@ function resolve(
       const target = WEEKDAYS.indexOf(get('wd')!.toLowerCase());
       const pubDay = new Date(`${published}T00:00:00Z`).getUTCDay();
       const pre = (get('pre') ?? '').toLowerCase();
+      if (pre === 'next' || (pre !== 'last' && pre !== 'since' && lookingAhead(text, at))) {
+        const ahead = (target - pubDay + 7) % 7 || (pre === 'next' ? 7 : 0);
+        const day = addDays(published!, ahead);
+        return rel({ start: day, end: day }, 'day');
+      }
       let back = (pubDay - target + 7) % 7;
       if (pre === 'last' && back === 0) back = 7;
       const day = addDays(published!, -back);
@@ -219,11 +372,12 @@ function resolve(
     }
     case 'month': {
       const mo = monthIndex(get('mon')!);
-      const pre = get('pre')!.toLowerCase();
+      const pre = (get('pre') ?? '').toLowerCase();
       if (py === null) return rel(null, 'month');
-      let y = recentMonthYear(mo, published!);
+      const ahead = pre !== 'last' && pre !== 'since' && lookingAhead(text, at);
+      let y = ahead ? nextMonthYear(mo, published!) : recentMonthYear(mo, published!);
       if (pre === 'last' && y === py && mo === Number(published!.slice(5, 7))) y -= 1;
-      return rel(monthSpan(y, mo), 'month');
+      return { ...rel(monthSpan(y, mo), 'month'), floating: !ahead && pre !== 'last' && pre !== 'this' && pre !== 'since' };
     }
     default:
       return null;
@@ -232,7 +386,7 @@ function resolve(
 
 /** The words a date mention should be highlighted by, without its leading preposition. */
 export function trimDatePreposition(d: DateMention): DateMention {
-  const m = /^(?:(?:back\s+)?in|on|since|until|by|during|of|from|to|through|between)\s+/i.exec(d.text);
+  const m = /^(?:(?:back\s+)?in|on|since|until|by|during|of|from|to|through|between|after|before|the(?=\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))\s+/i.exec(d.text);
   if (!m || /^(?:from|between)\s+\d/i.test(d.text)) return d;
   return { ...d, start: d.start + m[0].length, text: d.text.slice(m[0].length) };
 }

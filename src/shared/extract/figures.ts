@@ -28,6 +28,11 @@ export interface FigureMention {
   unit: string | null;
   /** Market price, cap, volume or target: never matched against incidents. */
   market: boolean;
+  /**
+   * Market only because a price word stands near a valuation ("worth some $50 million at Friday's prices"):
+   * the caller keeps it a claim when the passage is about a theft.
+   */
+  valuation: boolean;
 }
 
 const SYMBOL_CURRENCY: Record<string, string> = {
@@ -42,8 +47,13 @@ const CURRENCY_WORDS: Record<string, string> = {
   yuan: 'CNY', renminbi: 'CNY', rupee: 'INR', rupees: 'INR', 'swiss francs': 'CHF', francs: 'CHF',
   'australian dollars': 'AUD', 'canadian dollars': 'CAD', 'hong kong dollars': 'HKD', 'singapore dollars': 'SGD',
   bitcoin: 'BTC', bitcoins: 'BTC', ether: 'ETH', ethereum: 'ETH', 'tether': 'USDT', 'solana': 'SOL', 'monero': 'XMR',
-  'dogecoin': 'DOGE', 'litecoin': 'LTC', 'satoshis': 'SAT',
+  'dogecoin': 'DOGE', 'litecoin': 'LTC', 'satoshis': 'SAT', 'wrapped ether': 'WETH', 'wrapped bitcoin': 'WBTC',
 };
+const FIAT = new Set(ISO_CODES);
+/** Upper-case words after a quantity that are not tickers ("2.7 million DAU"). */
+const NOT_TICKERS = new Set(['DAU', 'MAU', 'TPS', 'NFT', 'NFTS', 'API', 'ATM', 'ATMS', 'CEO', 'USA', 'SEC', 'DOJ', 'FBI', 'IRS',
+  'TVL', 'ETF', 'ETFS', 'AUM', 'GDP', 'KYC', 'AML', 'UTC', 'GMT', 'EST', 'PST', 'CET', 'JST', 'KST', 'HKT', 'SGT', 'IP', 'TB',
+  'GB', 'MB', 'KB', 'PB', 'DEX', 'CEX', 'DAO', 'OTC', 'P2P', 'AI', 'IPO', 'PDF', 'URL', 'VPN', 'UN', 'EU', 'UK', 'US']);
 /** Tickers written after a quantity. NEM's ticker is XEM. */
 const TICKERS: Record<string, string> = Object.fromEntries([
   'BTC', 'ETH', 'USDC', 'USDT', 'DAI', 'XRP', 'SOL', 'BNB', 'ADA', 'DOGE', 'TRX', 'LTC', 'BCH', 'ETC', 'XMR', 'ZEC',
@@ -63,10 +73,15 @@ const COUNTED = [
   'transaction', 'transfer', 'arrest', 'indictment', 'charge', 'count', 'entity', 'entities', 'group', 'organization',
   'organisation', 'mixer', 'service', 'chain', 'network', 'developer', 'worker', 'citizen', 'operative', 'actor',
   'rug pull', 'phishing attack', 'ransomware attack', 'compromise', 'drainer', 'token', 'brother', 'sibling', 'executive',
-  'founder', 'employee', 'director', 'man', 'woman',
+  'founder', 'employee', 'director', 'man', 'woman', 'creditor', 'contract', 'blockchain', 'associate', 'trade',
+  'violation', 'request', 'fund', 'agency', 'pool', 'depositor', 'lender', 'witness', 'cyberattack', 'cyber-attack',
 ];
-const COUNTED_ALT = COUNTED.flatMap((n) => [n, `${n}s`, `${n}es`]).concat(['people', 'entities', 'countries', 'companies', 'thefts', 'men', 'women'])
+const COUNTED_ALT = COUNTED.flatMap((n) => [n, `${n}s`, `${n}es`])
+  .concat(['people', 'entities', 'countries', 'companies', 'agencies', 'thefts', 'men', 'women', 'witnesses'])
   .sort((a, b) => b.length - a.length).join('|');
+export const COUNTED_PLURAL_RE = new RegExp(`^(?:${COUNTED_ALT})$`, 'i');
+/** A ranking, not a count: "the three biggest exchanges", "the two largest incidents". */
+const SUPERLATIVE = /^(?:largest|biggest|smallest|worst|best|highest|lowest|greatest|costliest|deadliest|latest|newest|oldest|top|most|least|leading|main)$/i;
 
 const STOP_BETWEEN = new Set(['of', 'to', 'and', 'or', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'the', 'a', 'an', 'than',
   'percent', 'per', 'cent', 'million', 'billion', 'thousand', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'that', 'which',
@@ -74,11 +89,15 @@ const STOP_BETWEEN = new Set(['of', 'to', 'and', 'or', 'in', 'on', 'at', 'by', '
 
 const NUMBER_RE = new RegExp(NUMBER_SOURCE, 'g');
 const PREFIX_RE = new RegExp(`(?:(?<sym>U\\.S\\.\\$|US\\$|AU\\$|CA\\$|HK\\$|SG\\$|NZ\\$|JP¥|CN¥|[ACSR]\\$|[$€£¥₩₹₿₽₺Ξ])|\\b(?<iso>${ISO_CODES.join('|')})\\s?)\\s?$`);
-const MAGNITUDE_RE = /(?:[^\S\n]*(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|mn|bn|tn|Bn|BN)\b|(?<letter>[kKmMbBtT])(?![\w]))/y;
-const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<sym>US\\$|[$€£¥₩₹])?(?<num>${NUMBER_SOURCE})`, 'y');
+const MAGNITUDE_RE = /(?:[^\S\n]*(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|mn|bn|tn|Bn|BN|[Cc]rores?|[Ll]akhs?)\b|(?<letter>[kKmMbBtT])(?![\w]))/y;
+const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[$€£¥₩₹])?(?<num>${NUMBER_SOURCE})`, 'y');
 const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|percentage[^\S\n]+points?\b)/y;
-const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+)?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>w?[A-Z]{2,6})\\b(?![-.]\\w))`, 'y');
-const COUNTED_RE = new RegExp(`(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b`, 'iy');
+const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+)?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>w?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
+const COUNTED_RE = new RegExp(`(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,4}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b(?![’']s\\b|-)`, 'iy');
+/** "14 of the 120 contracts", "two of its executives", "three of his closest former associates". */
+const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of[^\\S\\n]+(?:the|its|his|her|their|our|these|those)(?<inner>[^\\S\\n]+\\d[\\d,]*)?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b`, 'iy');
+/** "Of the 212 incidents the firm recorded, 37 were…": the later number counts the same noun. */
+const OF_THE_RE = new RegExp(`^[^\\S\\n]*[Oo]f[^\\S\\n]+the[^\\S\\n]+\\d[\\d,]*(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,2}?[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b[^,]{0,60},[^\\S\\n]*$`, 'i');
 const QUALIFIER_RE = /(?:^|[^\w])(?<q>nearly|almost|about|around|roughly|some|approximately|an\s+estimated|estimated|approx\.?|close\s+to|circa|~|at\s+least|no\s+less\s+than|a\s+minimum\s+of|over|more\s+than|upwards\s+of|above|in\s+excess\s+of|north\s+of|just\s+over|up\s+to|as\s+much\s+as|no\s+more\s+than|as\s+many\s+as|under|less\s+than|below|fewer\s+than|just\s+under|between|from)\s*(?:US\$|[$€£¥₩₹])?$/i;
 
 const QUALIFIERS: Record<string, Qualifier> = {
@@ -93,12 +112,23 @@ const QUALIFIERS: Record<string, Qualifier> = {
 };
 
 /** Words that make an amount a market figure wherever they stand near it. */
-const MARKET_NOUNS = /\b(?:price[sd]?|pric(?:ing)|trad(?:ing|ed|es)\s+(?:at|around|near|above|below|volume)|market\s+(?:cap(?:itali[sz]ation)?|value|valuation)|mcap|valuation|(?:trading|24-hour|daily|spot)\s+volume|volumes?\s+of|price\s+target|target\s+of|all-time\s+high|ATH|resistance|support\s+(?:level|at|of|near)|per\s+(?:coin|token|share|BTC|ETH|bitcoin|ether)|a\s+(?:coin|token)|apiece|TVL|total\s+value\s+locked|inflows?|outflows?|open\s+interest|funding\s+rate|liquidations?|ETFs?\b|market\s+(?:rally|sell-?off)|changing\s+hands|quoted\s+at|peak\s+of|forecasts?|predicts?|year-end|weekly\s+gain|gains?\s+of|took\s+in|shorts|longs)\b/i;
+const MARKET_NOUNS = /\b(?:(?<!manipulat\w{0,4}\s+(?:the\s+)?)price[sd]?(?!\s+(?:feeds?|oracles?|manipulation))|pric(?:ing)|(?:transaction|trading|on-chain)\s+volumes?|trad(?:ing|ed|es)\s+(?:at|around|near|above|below|volume)|market\s+(?:cap(?:itali[sz]ation)?|value|valuation)|mcap|valuation|(?:trading|24-hour|daily|spot)\s+volume|volumes?\s+of|price\s+target|target\s+of|all-time\s+high|ATH|resistance|support\s+(?:level|at|of|near)|TVL|total\s+value\s+locked|open\s+interest|funding\s+rate|ETFs?\b|market\s+(?:rally|sell-?off)|changing\s+hands|quoted\s+at|in\s+trades|worth\s+of\s+trades)\b/i;
+/** A unit price: "¥88.549 per NEM", "$3 a token", "$40 apiece". */
+const PER_UNIT_AFTER = /^[^\S\n]*(?:per[^\S\n]+(?:coin|token|share|unit|bitcoin|ether|[A-Z]{2,6})\b|apiece\b|a[^\S\n]+(?:coin|token|share)\b)/;
+/** Market words that a theft word in the same sentence outweighs ("scams took in $7.8 billion"). */
+const WEAK_MARKET_NOUNS = /\b(?:inflows?|outflows?|liquidations?|peak\s+of|forecasts?|predicts?|year-end|weekly\s+gain|gains?\s+of|took\s+in|targets?|shorts|longs)\b/i;
+/** The object of a theft: "drained $197 million after manipulating the price…" is no market figure whatever stands near. */
+const THEFT_VERB_BEFORE = /\b(?:st[oe]le|stolen|steal(?:s|ing)?|took|taken|drain(?:ed|s|ing)?|siphon(?:ed|s|ing)?|loot(?:ed|s|ing)?|lost|los(?:es|ing)|launder(?:ed|s|ing)?|made\s+off\s+with|exploited\s+for|hacked\s+for|seiz(?:ed|es|ing)|froze|frozen|recover(?:ed|s|ing))\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|at\s+least|up\s+to|an\s+estimated|approximately|just\s+over|just\s+under|a\s+further|another|a\s+total\s+of)\s+)?$/i;
+/** A valuation: "worth some $50 million at Friday's prices", "valued at £3 billion at current prices". */
+const VALUATION = /\b(?:worth|valued\s+at|value\s+of)\b/i;
 /** A price move right before the figure: "slid below $43,000", "trading at $1.02". */
-const PRICE_MOVE_BEFORE = /\b(?:sl(?:id|ides?|iding)|f(?:ell|alls?|alling)|drop(?:s|ped|ping)?|r(?:ose|ises?|ising)|climb(?:s|ed|ing)?|surg(?:es?|ed|ing)|jump(?:s|ed|ing)?|plung(?:es?|ed|ing)|tumbl(?:es?|ed|ing)|rall(?:y|ies|ied|ying)|hit(?:s|ting)?|reach(?:es|ed|ing)?|br(?:oke|eaks?|eaking)|cross(?:es|ed|ing)?|top(?:s|ped|ping)?|sank|sinks?|dipp?(?:ed|s|ing)?|soar(?:s|ed|ing)?|spik(?:es?|ed|ing)|trad(?:es?|ed|ing)|hover(?:s|ed|ing)?|clos(?:es?|ed|ing)|open(?:s|ed|ing)?|recover(?:s|ed|ing)?|reclaim(?:s|ed|ing)?|retest(?:s|ed|ing)?|peak(?:s|ed|ing)?|stead(?:y|ies|ied|ying)|hold(?:s|ing)?|sits?|sitting|stays?|stayed|remains?|remained)(?:\s+(?:by\s+)?[\d.,]+(?:%|\s*per\s*cent|\s*percent))?\s+(?:to|at|below|above|past|under|over|through|beyond|near|around|back\s+(?:to|above|below)|as\s+(?:high|low)\s+as)?\s*(?:(?:just|nearly|almost|about|around|roughly)\s+)?$/i;
+const MOVE_QUALIFIER = '(?:(?:just|nearly|almost|about|around|roughly|some|more\\s+than|less\\s+than|over|under|as\\s+much\\s+as|up\\s+to)\\s+)?';
+const PRICE_MOVE_BEFORE = new RegExp(`\\b(?:sl(?:id|ides?|iding)|slip(?:s|ped|ping)?|slump(?:s|ed|ing)?|f(?:ell|alls?|alling|allen)|drop(?:s|ped|ping)?|r(?:ose|isen|ises?|ising)|climb(?:s|ed|ing)?|surg(?:es?|ed|ing)|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|declin(?:es?|ed|ing)|shed(?:s|ding)?|edg(?:es?|ed|ing)|plung(?:es?|ed|ing)|tumbl(?:es?|ed|ing)|rall(?:y|ies|ied|ying)|hit(?:s|ting)?|reach(?:es|ed|ing)?|br(?:oke|eaks?|eaking)|cross(?:es|ed|ing)?|top(?:s|ped|ping)?|sank|sinks?|dipp?(?:ed|s|ing)?|soar(?:s|ed|ing)?|spik(?:es?|ed|ing)|trad(?:es?|ed|ing)|hover(?:s|ed|ing)?|clos(?:es?|ed|ing)|open(?:s|ed|ing)?|retest(?:s|ed|ing)?|(?:recover(?:s|ed|ing)?|reclaim(?:s|ed|ing)?)(?=\\s+(?:to|above|back))|peak(?:s|ed|ing)?|stead(?:y|ies|ied|ying)|hold(?:s|ing)?|sits?|sitting|stays?|stayed|remains?|remained|(?:sent|sends?|pushed|pushes|drove|drives|knocked|dragged|lifted)\\s+[\\w.-]+\\s+(?:down|up|lower|higher))(?:\\s+${MOVE_QUALIFIER}(?:by\\s+)?[\\d.,]+(?:%|\\s*per\\s*cent|\\s*percent))?\\s+(?:to|at|by|below|above|past|under|over|through|beyond|near|around|back\\s+(?:to|above|below)|as\\s+(?:high|low)\\s+as)?\\s*${MOVE_QUALIFIER}$`, 'i');
+/** "bitcoin was worth roughly $270": an asset's unit value. */
+const ASSET_WORTH_BEFORE = /\b(?:[Bb]itcoin|[Ee]ther(?:eum)?|BTC|ETH|[A-Z]{2,6}|(?:the\s+)?(?:coin|token))\s+(?:was|is|were|are)\s+(?:then\s+)?(?:worth|valued\s+at|priced\s+at)\s+(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?$/;
 const ASSET_BEFORE = /(?:\b(?:[A-Z]{2,6}(?:\/USDT?)?|bitcoin|ether(?:eum)?|solana|XRP|dogecoin|BTC|ETH)\s*[:=]?\s*|@\s*)$/;
-const ASSET_WORD = /\b(?:[A-Z]{2,6}|bitcoin|ether(?:eum)?|solana|token|coin|price|shares?|stocks?|markets?|crypto(?:currency)?\s+market)\b/;
-export const THEFT_WORDS = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|launder|scam|fraud|ransom|seiz|indict|charg|loot|siphon|lost|loss|compromis|breach|recover|frozen|froze|bounty)/i;
+const ASSET_WORD = /\b(?:[A-Z]{2,6}|[Bb]itcoin|[Ee]ther(?:eum)?|[Ss]olana|tokens?|coins?|prices?|shares|stocks?|markets?|cryptocurrencies|crypto(?:currency)?\s+market)\b/;
+export const THEFT_WORDS = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|launder|scam|fraud|ransom|seiz|indict|charg|loot|siphon|lost|loss|compromis|breach|recover|frozen|froze|bounty|illicit|crim|manipulat|phish)/i;
 
 export function findFigures(sentence: string, offset: number, taken: (start: number, end: number) => boolean): FigureMention[] {
   const out: FigureMention[] = [];
@@ -110,6 +140,7 @@ export function findFigures(sentence: string, offset: number, taken: (start: num
     const parsed = parseNumberToken(m[0]);
     if (!parsed || !Number.isFinite(parsed.value)) continue;
     if (/[\w.]$/.test(sentence.slice(Math.max(0, numStart - 1), numStart)) && /^\d/.test(m[0])) continue; // inside a word or version: "v2", "Web3"
+    if (/[A-Za-z]-$/.test(sentence.slice(Math.max(0, numStart - 2), numStart)) && /^\d/.test(m[0])) continue; // part of a name: "ERC-20", "COVID-19"
     const figure = readFigure(sentence, numStart, numEnd, parsed);
     if (!figure) continue;
     NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, figure.end);
@@ -168,6 +199,10 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     }
   }
 
+  // "11,000-plus investors", "300+ addresses".
+  const plus = /^(?:-plus\b|\+)/.exec(s.slice(pos, pos + 6));
+  if (plus) pos += plus[0].length;
+
   let kind: FigureKind | null = null;
   let unit: string | null = null;
   PERCENT_RE.lastIndex = pos;
@@ -184,8 +219,12 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     const word = cm?.groups!.word;
     if (word) {
       currency = CURRENCY_WORDS[word.toLowerCase().replace(/\s+/g, ' ')] ?? (/dollars/i.test(word) ? currencyForDollarWord(word) : null);
-    } else if (ticker && TICKERS[ticker.toUpperCase()]) {
-      currency = TICKERS[ticker.toUpperCase()]!;
+    } else if (ticker) {
+      const t = ticker.toUpperCase();
+      if (TICKERS[t]) currency = TICKERS[t]!;
+      else if (FIAT.has(t)) currency = t; // "1.5 billion USD"
+      // "17 million NANO": after a magnitude, an upper-case word that is no common acronym names a token.
+      else if (magnitudeFound && /^[A-Z]{3,6}$/.test(ticker) && !NOT_TICKERS.has(t)) currency = t;
     }
     if (currency) {
       kind = 'amount';
@@ -193,40 +232,72 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     }
   }
   if (!kind) {
-    if (magnitudeFound && !parsed.words) return null; // "5 million" of what? Left to context, not guessed.
+    const total = value * magnitude;
+    const plural = (noun: string) => total === 1 || /(?:s|people|men)$/i.test(noun); // "Top 5 exchange", "a 3 person team"
+    if (/^(?:one|a)\b/i.test(s.slice(numStart, numEnd)) && /^\s+of\b/i.test(s.slice(numEnd))) return null; // "one of the"
     COUNTED_RE.lastIndex = pos;
-    const cm = COUNTED_RE.exec(s);
+    let cm = COUNTED_RE.exec(s);
+    // "300 blockchain projects": a singular counted noun may be an adjective; the plural noun further on is counted.
+    if (cm && total !== 1 && !plural(cm.groups!.noun!)) {
+      COUNTED_RE.lastIndex = cm.index + cm[0].length;
+      const further = COUNTED_RE.exec(s);
+      if (further && `${cm[0]}${further[0]}`.trim().split(/\s+/).length <= 5) {
+        const joined = Object.assign([`${cm[0]}${further[0]}`], { index: cm.index, groups: { between: `${cm[0]}${further.groups!.between}`, noun: further.groups!.noun! } });
+        cm = joined as unknown as RegExpExecArray;
+      }
+    }
     const between = cm?.groups!.between?.trim().split(/\s+/).filter(Boolean) ?? [];
-    if (cm && between.every((w) => !STOP_BETWEEN.has(w.toLowerCase()) && !/\d/.test(w))) {
+    if (between.some((w) => SUPERLATIVE.test(w))) return null; // a ranking: "the three biggest exchanges"
+    PARTITIVE_RE.lastIndex = pos;
+    const part = cm && betweenWordsOk(between) ? null : PARTITIVE_RE.exec(s);
+    const ofThe = OF_THE_RE.exec(s.slice(0, start));
+    if (cm && betweenWordsOk(between)) {
       unit = cm.groups!.noun!.toLowerCase();
-      // "Top 5 exchange", "a 3 person team": a count above one names a plural.
-      if (value !== 1 && !/(?:s|people|men)$/.test(unit)) return null;
+      if (!plural(unit)) return null;
       kind = 'count';
       pos = cm.index + cm[0].length;
-    } else if (high !== null && sep === 'to') {
+    } else if (/^-count[^\S\n]+(?:indictment|complaint|information|case)\b/i.test(s.slice(pos, pos + 24))) {
+      kind = 'count'; // "a seven-count indictment"
+      unit = 'counts';
+      pos += '-count'.length;
+    } else if (part && betweenWordsOk(part.groups!.between!.trim().split(/\s+/).filter(Boolean)) && plural(part.groups!.noun!)) {
+      kind = 'count'; // "two of its executives"; "14 of the 120 contracts" leaves "120 contracts" its own figure
+      unit = part.groups!.noun!.toLowerCase();
+      if (!part.groups!.inner) pos = part.index + part[0].length;
+    } else if (/^[^\S\n]+times\b/.test(s.slice(pos, pos + 8)) && BREACH_VERB_BEFORE.test(s.slice(Math.max(0, numStart - 40), numStart))) {
+      kind = 'count'; // "has been breached three times"
+      unit = 'times';
+      pos += s.slice(pos).indexOf('times') + 'times'.length;
+    } else if (ofThe && /^[^\S\n]+(?:were|was|had|have|came|involved|targeted|hit|affected|occurred|took|led|used)\b/.test(s.slice(pos, pos + 12))) {
+      kind = 'count'; // "Of the 212 incidents the firm recorded, 37 were…"
+      unit = ofThe.groups!.noun!.toLowerCase();
+    } else if (high !== null && sep === 'to' && !magnitudeFound) {
       kind = 'count'; // "jumped from four to seven": the noun stands elsewhere in the sentence
       unit = nearestCountedNoun(s, numStart);
       if (!unit) return null;
     } else {
-      return null;
+      return null; // "5 million" of what? Left to context, not guessed.
     }
+    // "one research firm's count", "on one chain and … on another": "one" as a determiner, not a quantity.
+    if (total === 1 && /^one\b/i.test(s.slice(numStart, numEnd)) && /\banother\b/i.test(s.slice(pos))) return null;
     if (/^(?:19|20)\d\d$/.test(String(value)) && !/^\d{1,3}(,\d{3})+$/.test(s.slice(numStart, numEnd))) {
       if (!/(?:at least|more than|over|some|about|nearly)\s+$/i.test(s.slice(0, numStart))) return null; // a year used as an adjective
     }
     if (parsed.words && value === 1 && !/^(?:one|a|an)\b/i.test(s.slice(numStart))) return null;
-    if (/^(?:one|a)\b/i.test(s.slice(numStart, numEnd)) && /^\s+of\b/i.test(s.slice(numEnd))) return null;
   }
-  if (kind === 'count' && (value !== Math.floor(value) || (magnitude !== 1 && !magnitudeFound))) return null;
+  if (kind === 'count' && Math.abs(round(value * magnitude) - Math.round(value * magnitude)) > 1e-6) return null;
 
   // Qualifier and range introducers before the figure.
   const lead = s.slice(Math.max(0, start - 24), start);
   const qm = QUALIFIER_RE.exec(lead);
   let qualifier: Qualifier = 'exact';
+  let qualifierText: string | null = null;
   let from: number | null = null;
   if (qm) {
     const word = qm.groups!.q!.toLowerCase().replace(/\s+/g, ' ');
-    if (word !== 'between' && word !== 'from') qualifier = QUALIFIERS[word] ?? 'exact';
+    if (word !== 'between' && word !== 'from') [qualifier, qualifierText] = [QUALIFIERS[word] ?? 'exact', word];
   }
+  if (plus && qualifier === 'exact') [qualifier, qualifierText] = ['more-than', plus[0] === '+' ? '+' : '-plus'];
   const introducer = qm?.groups!.q!.toLowerCase();
   if (high !== null) {
     const isChange = introducer === 'from' && CHANGE_VERB.test(s.slice(Math.max(0, start - 40), start));
@@ -246,13 +317,31 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     kind, start, end: pos, text: text.trim(),
     value: round(value * magnitude), high: high === null ? null : round(high * highMagnitude),
     from: from === null ? null : round(from), currency, qualifier,
-    qualifierText: qualifier === 'exact' || qualifier === 'range' ? null : (qm?.groups!.q ?? '').toLowerCase().replace(/\s+/g, ' ') || null,
+    qualifierText: qualifier === 'exact' || qualifier === 'range' ? null : qualifierText,
     tolerance: kind === 'count' ? 0 : mantissaTolerance * magnitude,
-    unit, market: false,
+    unit, market: false, valuation: false,
   };
-  if (kind !== 'count') figure.market = isMarket(s, start, pos, figure, decimals, magnitudeFound);
+  if (kind !== 'count') {
+    const market = isMarket(s, start, pos, figure, decimals, magnitudeFound);
+    figure.market = market !== false;
+    if (market === 'valuation') figure.valuation = true;
+  }
   return figure;
 }
+
+/** Words between a number and its counted noun: adjectives and names, never a preposition or another number. */
+function betweenWordsOk(words: string[]): boolean {
+  return words.every((w, i) => {
+    const lw = w.toLowerCase();
+    if (/\d/.test(w) || parseNumberToken(w)) return false;
+    if (/(?:[’']s|s[’'])$/.test(w)) return false; // a possessive names another head: "one research firm's count"
+    // "32 registered and pending exchanges": a conjunction between two adjectives.
+    if ((lw === 'and' || lw === 'or') && i > 0 && i < words.length - 1) return true;
+    return !STOP_BETWEEN.has(lw);
+  });
+}
+
+const BREACH_VERB_BEFORE = /\b(?:hacked|breached|attacked|exploited|robbed|targeted|hit|struck|drained|compromised|raided|defrauded)[^\S\n]+(?:[a-z]+[^\S\n]+)?$/i;
 
 const CHANGE_VERB = /\b(?:jump|rose|rise|grew|grow|increas|climb|fell|fall|drop|declin|doubl|tripl|surg|soar|went|swell|balloon|shrank|shrink|plung|spik)\w*\b/i;
 
@@ -282,19 +371,30 @@ function currencyForDollarWord(word: string): string {
 
 const round = (v: number) => Math.round(v * 1e8) / 1e8;
 
-function isMarket(s: string, start: number, end: number, f: FigureMention, decimals: number, magnitudeFound: boolean): boolean {
+function isMarket(s: string, start: number, end: number, f: FigureMention, decimals: number, magnitudeFound: boolean): boolean | 'valuation' {
   const before = s.slice(Math.max(0, start - 60), start);
   const after = s.slice(end, end + 40);
+  // A market word must start within the window; the text just past it only completes it ("price feed", not "price fee").
+  const past = /^\S*\s*\S*/.exec(s.slice(end + 40, end + 80))?.[0] ?? '';
+  const within = (re: RegExp, window: string) => {
+    const m = re.exec(window + past);
+    return !!m && m.index < window.length;
+  };
+  const fiat = f.currency === null || FIAT.has(f.currency);
+  if (f.kind === 'amount' && (magnitudeFound || !fiat) && THEFT_VERB_BEFORE.test(before)) return false;
+  if (f.kind === 'amount' && PER_UNIT_AFTER.test(after)) return true;
   if (f.kind === 'amount' && ASSET_BEFORE.test(before.slice(-12)) && !/\b(?:of|in|worth)\s*$/i.test(before)) return true;
-  if (f.kind === 'amount' && decimals === 2 && !magnitudeFound && f.value < 1e6) return true;
-  if (PRICE_MOVE_BEFORE.test(before.slice(-40).replace(/(?:US\$|[$€£¥₩₹])$/, ''))) {
-    // "Bitcoin slid below $43,000" is a price; "losses reached $35 million" is not.
-    if (ASSET_WORD.test(before.slice(-60)) || !THEFT_WORDS.test(s)) return true;
+  if (f.kind === 'amount' && fiat && decimals === 2 && !magnitudeFound && f.value < 1e6) return true;
+  if (f.kind === 'amount' && !magnitudeFound && ASSET_WORTH_BEFORE.test(before)) return true; // "bitcoin was worth roughly $270"
+  if (PRICE_MOVE_BEFORE.test(before.slice(-50).replace(/(?:US\$|[$€£¥₩₹])$/, ''))) {
+    // "Bitcoin slid below $43,000" is a price; "losses reached $35 million" is not; "reserves dropped by $5.3 billion" needs an asset named.
+    if (ASSET_WORD.test(before.slice(-60)) || (!THEFT_WORDS.test(s) && !(f.kind === 'amount' && magnitudeFound))) return true;
   }
   const window = `${before.slice(-45)} ${after}`;
-  if (MARKET_NOUNS.test(window)) {
+  if (within(MARKET_NOUNS, window)) {
     // "stolen funds worth $X at today's price" is still a theft figure.
-    return !(THEFT_WORDS.test(s) && /\b(?:at\s+(?:the\s+)?(?:time|today|current)|prices?\s+at\s+the\s+time|worth)\b/i.test(window));
+    if (THEFT_WORDS.test(s) && /\b(?:at\s+(?:the\s+)?(?:time|today|current)|prices?\s+at\s+the\s+time|worth)\b/i.test(window)) return false;
+    return magnitudeFound && VALUATION.test(window) ? 'valuation' : true;
   }
-  return false;
+  return WEAK_MARKET_NOUNS.test(window) && !THEFT_WORDS.test(s);
 }

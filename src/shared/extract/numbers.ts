@@ -11,11 +11,15 @@ const TENS: Record<string, number> = {
 export const MAGNITUDES: Record<string, number> = {
   thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, mln: 1e6, m: 1e6, mil: 1e6,
   billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, t: 1e12,
+  lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
 };
+
+/** "seven" → "[Ss]even": a number word may open a sentence ("Two other executives…"). */
+const capitalisable = (w: string) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`;
 
 /** One alternation of word numbers, longest first so "seventeen" wins over "seven". */
 const WORDS = [...Object.keys(UNITS), ...Object.keys(TENS), 'dozen', 'hundred', 'half']
-  .sort((a, b) => b.length - a.length).join('|');
+  .sort((a, b) => b.length - a.length).map(capitalisable).join('|');
 
 /**
  * A number at a position: digits with thousands separators and a decimal part, or number words
@@ -23,7 +27,7 @@ const WORDS = [...Object.keys(UNITS), ...Object.keys(TENS), 'dozen', 'hundred', 
  * mandatory between digit groups, so nothing can backtrack.
  */
 export const NUMBER_SOURCE =
-  `(?:\\d+(?:[,.]\\d+)*|\\b(?:a\\s+)?(?:${WORDS})(?:[-\\s](?:${Object.keys(UNITS).join('|')}))?(?:\\s+hundred)?(?:\\s+a)?\\b)`;
+  `(?:\\d+(?:[,.]\\d+)*|\\b(?:[Aa]\\s+)?(?:${WORDS})(?:[-\\s](?:${Object.keys(UNITS).join('|')}))?(?:\\s+hundred)?(?:\\s+a)?\\b|\\b[Aa](?=[^\\S\\n]+(?:thousand|million|billion|trillion)\\b))`;
 
 export interface ParsedNumber { value: number; decimals: number; words: boolean }
 
@@ -56,6 +60,7 @@ function parseDigits(token: string): ParsedNumber | null {
 }
 
 function parseWords(token: string): ParsedNumber | null {
+  if (token === 'a') return { value: 1, decimals: 0, words: true }; // "a million creditors"
   const parts = token.replace(/^a\s+/, '').split(/[-\s]+/).filter(Boolean);
   let value = 0;
   let seen = false;

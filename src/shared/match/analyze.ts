@@ -26,6 +26,12 @@ interface Context {
   blockHits: EntityHit[]; // in the paragraph (the sentence's included)
   /** Victims the article names as robbed anywhere (title included), when it names exactly one. */
   soleVictim: string | null;
+  /** Victims named as robbed in the figure's paragraph or the paragraph before it. */
+  robbedNear: string[];
+  /** A date written against another date ("five years ago today"): one expression, not a date of its own. */
+  joinedDate: boolean;
+  /** The date in the figure's sentence that gives its period, if that is where the period comes from. */
+  periodDate: Figure | null;
   blockStart: number;
   attributedTo: { name: string | null; kind: 'named' | 'vague'; recordId: string | null; level: Level } | null;
   published: string | null;
@@ -39,22 +45,24 @@ interface Judgement {
   chart?: Claim['chart'];
 }
 
-const THEFT = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|loot|siphon|lost|loss|compromis|breach|swip|nick|pilfer|took|taken|extract|haul)/i;
+const THEFT = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|loot|siphon|los(?:t|s(?:es)?|e|es|ing)\b|compromis|breach|swip|nick|pilfer|took|taken|extract|haul|ma(?:de|ke|kes|king)\s+off\s+with)/i;
+/** THEFT without the thieves: "the attacker minted…" says who acted, not that this amount was taken. */
+const THEFT_ACT = new RegExp(THEFT.source.replace('hack|', 'hack(?!ers?\\b)|').replace('exploit|', 'exploit(?!ers?\\b)|').replace('attack|', 'attack(?!ers?\\b)|'), 'i');
 const RECOVERY = /\b(?:recover|return|refund|froze|frozen|freez|seiz|claw)/i;
 const LEGAL = /\b(?:charg|indict|accus|prosecut|complaint|forfeit|sanction|convict|sentenc|plead|pleaded|lawsuit|sued|arrest|extradit)/i;
 /** Words that make a date the date of the breach itself (not of a statement about something else). */
 const EVENT = /\b(?:hack|breach|compromis|exploit|st[oe]l|steal|drain|attack|theft|heist|lost|suffered|cyberattack|incident|taken|took)/i;
 const RELEASE = /\b(?:releas|publish|report|issued|out\s+on|came\s+out)/i;
 /** "charged in 2018": the date of a legal step, not of the operation. */
-const LEGAL_BEFORE = /\b(?:charg|indict|sanction|su(?:ed|ing)|convict|arrest|sentenc|accus)\w*\s+(?:\w+\s+)?(?:in|on)\s+$/i;
+const LEGAL_BEFORE = /\b(?:charg|indict|sanction|su(?:ed|ing)|convict|arrest|sentenc|accus|plead|pleaded|extradit|fined|jailed|detain)\w*\s+(?:[\w.'’-]+\s+){0,3}(?:in|on|last|this)\s+$/i;
 const AS_FACT = /\b(?:stole|stolen|steal(?:ing)?|took|netted|made\s+off|siphoned|looted)\b/i;
 const HEDGED = /\b(?:attempt|conspir|sought|tried|seek|aim|plan|alleg)/i;
-const HACK_NOUNS = /^(?:attacks?|hacks?|heists?|thefts?|breaches|breach|intrusions?|incidents?|exploits?|operations?|cases?|compromises?)$/;
+const HACK_NOUNS = /^(?:(?:cyber-?)?attacks?|hacks?|heists?|thefts?|breaches|breach|intrusions?|incidents?|exploits?|operations?|cases?|compromises?)$/;
 const PERSON_NOUNS = /^(?:programmers?|officials?|officers?|hackers?|individuals?|people|persons?|defendants?|nationals?|agents?|suspects?|men|operatives?|citizens?|members?|workers?)$/;
 
 /** Words a statistic's metric id must find in the figure's sentence or paragraph. */
 const METRIC_WORDS: Record<string, RegExp | null> = {
-  stolen: THEFT, theft: THEFT, hack: /\b(?:hack|attack|heist|theft|breach|intrusion|incident|exploit)/i, unlaundered: /\bunlaundered\b/i,
+  stolen: THEFT, theft: THEFT, hack: /\b(?:hack|(?:cyber-?)?attack|heist|theft|breach|intrusion|incident|exploit)/i, unlaundered: /\bunlaundered\b/i,
   laundered: /\blaunder/i, growth: /\b(?:grew|grow|growth|rise|rose|increas|jump|climb|up\s+\d|higher)/i, source: null, count: null,
   usd: null, percent: null, dprk: null, total: null, value: null, share: /\bshare|portion|accounted/i, incidents: null, hacks: null,
 };
@@ -77,13 +85,25 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
 
   // An article about one theft ("What we know about the Liquid exchange breach") names its victim once, not in every paragraph.
   const robbed = new Set<string>();
+  const robbedIn = new Map<number, string[]>();
   hits.forEach((h, i) => {
     const b = model.blocks[hitBlocks[i]!];
-    if (h.entity.kind === 'victim' && b && isVictimMention(text(b), h.start - b.start, h.end - b.start)) robbed.add(h.entity.key);
+    if (h.entity.kind === 'victim' && b && victimRole(text(b), h.start - b.start, h.end - b.start)) {
+      robbed.add(h.entity.key);
+      robbedIn.set(hitBlocks[i]!, [...(robbedIn.get(hitBlocks[i]!) ?? []), h.entity.key]);
+    }
   });
-  for (const h of titleHits) if (h.entity.kind === 'victim' && isVictimMention(meta.title, h.start, h.end)) robbed.add(h.entity.key);
+  for (const h of titleHits) if (h.entity.kind === 'victim' && victimRole(meta.title, h.start, h.end)) robbed.add(h.entity.key);
   const soleVictim = robbed.size === 1 ? [...robbed][0]! : null;
   const victimsNamed = [...new Set(hits.concat(titleHits).filter((h) => h.entity.kind === 'victim').map((h) => h.entity.key))];
+
+  // Dates with nothing but spaces between them ("Five years ago today") read as one expression.
+  const dates = extraction.figures.filter((f) => f.kind === 'date').sort((a, b) => a.start - b.start);
+  const joined = new Set<string>();
+  dates.forEach((d, i) => {
+    const next = dates[i + 1];
+    if (next && next.start >= d.end && model.text.slice(d.end, next.start).trim() === '') { joined.add(d.id); joined.add(next.id); }
+  });
 
   const claims: Claim[] = [];
   for (const f of extraction.figures) {
@@ -113,6 +133,9 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
       victimsNamed,
       blockHits: hits.filter((_, i) => hitBlocks[i] === f.block),
       soleVictim,
+      robbedNear: [...new Set([...(robbedIn.get(f.block) ?? []), ...(model.blocks[f.block - 1]?.kind === 'heading' ? [] : robbedIn.get(f.block - 1) ?? [])])],
+      joinedDate: joined.has(f.id),
+      periodDate: f.periodOrigin === 'sentence' && f.period ? nearestPeriodDate(f, dates) : null,
       blockStart: model.blocks[f.block]!.start,
       attributedTo: attributionFor(f, extraction, sourceEntries, model),
       published,
@@ -134,7 +157,7 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
   const kept = claims.filter((c) => !periodOnly.has(c.id) || (c.verdict !== 'no-record' && !claims.some((o) => o.kind !== 'date'
     && o.sentence === c.sentence && o.references[0]?.recordId === c.references[0]?.recordId)));
   claims.length = 0;
-  claims.push(...kept, ...attributionClaims(extraction, model, hits, index));
+  claims.push(...kept, ...attributionClaims(extraction, model, hits, index, published));
   claims.sort((a, b) => a.start - b.start);
 
   const datasetInfo = {
@@ -167,6 +190,16 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
       noRecord: claims.filter((c) => c.verdict === 'no-record').length,
     },
   };
+}
+
+/** The date of the figure's sentence that states its period, nearest first. */
+function nearestPeriodDate(f: Figure, dates: Figure[]): Figure | null {
+  let best: Figure | null = null;
+  for (const d of dates) {
+    if (d.sentence.start !== f.sentence.start || d.period?.start !== f.period!.start || d.period?.end !== f.period!.end) continue;
+    if (!best || Math.abs(d.start - f.start) < Math.abs(best.start - f.start)) best = d;
+  }
+  return best;
 }
 
 /**
@@ -214,6 +247,12 @@ function judge(ctx: Context, index: DatasetIndex): Judgement {
 
 function judgeFigure(ctx: Context, index: DatasetIndex): Judgement {
   const f = ctx.figure;
+  if (f.kind === 'date' && ctx.joinedDate) {
+    return {
+      verdict: 'no-record', difference: null, caveat: null, references: [],
+      explanation: `Article: ${f.text}, part of a longer date expression; not checked on its own. That is not evidence that it is wrong.`,
+    };
+  }
   const tries: ((c: Context, i: DatasetIndex) => Judgement | null)[] =
     f.kind === 'date' ? [judgeIncidentDate, judgeOperationDate, judgeLegalDate, judgeReportDate]
       : [judgeLegal, judgeIncident, judgeStatistic];
@@ -428,17 +467,19 @@ function judgeChange(ctx: Context, eligible: StatisticRecord[], index: DatasetIn
 // ---------- incidents ----------
 
 function victimIncidents(ctx: Context, index: DatasetIndex, minLevel: Level): { incident: IncidentRecord; level: Level }[] {
-  // Only victims the article names can reach a level above 0: rate each once, then keep the dataset's order.
-  const levels = new Map<string, Level>();
+  // Only victims the article names can reach a level above 0: rate each once, then take its incidents.
+  const out: { incident: IncidentRecord; level: Level }[] = [];
   for (const key of ctx.victimsNamed) {
     const level = ctx.level(key);
-    if (level >= minLevel) levels.set(key, level);
+    if (level >= minLevel) for (const incident of incidentsBefore(ctx, index, key)) out.push({ incident, level });
   }
-  if (!levels.size) return [];
-  return index.incidents.flatMap((incident) => {
-    const level = levels.get(index.victimKey.get(incident.id)!);
-    return level === undefined ? [] : [{ incident, level }];
-  });
+  return out;
+}
+
+/** A victim's incidents that had begun by the article's publication: an article cannot report a theft that had not happened yet. */
+function incidentsBefore(ctx: Pick<Context, 'published'>, index: DatasetIndex, key: string): IncidentRecord[] {
+  const all = index.incidentsOf.get(key) ?? [];
+  return ctx.published ? all.filter((i) => periodOf(i.occurred).start <= ctx.published!) : all;
 }
 
 function describeIncident(inc: IncidentRecord): string {
@@ -448,35 +489,163 @@ function describeIncident(inc: IncidentRecord): string {
   return `${inc.title}, ${formatDay(inc.occurred)}${disclosed} — ${amount}${native}`;
 }
 
-const VICTIM_AFTER = /^(?:['’]s?)?(?:[^.;!?,]{0,50}?\b(?:hack|exploit|breach|heist|attack|theft|drain|compromise|incident|target|victim)|\s+(?:was|were|had been|has been|got|is)\s+(?:\w+\s+)?(?:hacked|exploited|breached|drained|attacked|robbed|compromised|hit|targeted)|,[^,.;]{0,60},\s+(?:was|were|had been|has been|got)\s+(?:\w+\s+)?(?:hacked|exploited|breached|drained|attacked|robbed|compromised|hit|targeted)|[^.;!?,]{0,40}?\b(?:lost|suffered|was\s+drained))/i;
-/** "Mt. Gox disclosed that roughly 850,000 bitcoins … had been stolen", "Binance, the largest exchange, said hackers had stolen…" */
-const VICTIM_SAYS = /^(?:,[^,.;]{0,80},)?\s*(?:said|says|disclosed|announced|reported|confirmed|revealed|admitted)\b[^.;!?]{0,100}?\b(?:stolen|stole|hacked|lost|drained|taken|took|exploited|compromised)\b/i;
-const VICTIM_BEFORE = /\b(?:from|of|on|against|at|hit|hitting|targeting|targeted|drained|exploited|hacked|breached|robbed|looted)\s+(?:the\s+|its\s+)?(?:[\w.-]+\s+){0,2}$/i;
+/** Any character of a phrase, a decimal point or thousands separator inside a number included ("$8.9 million"). */
+const PHRASE = String.raw`(?:[^.;!?,]|[.,](?=\d))`;
+/** "the Ronin hack", "Liquid's hot wallet breach", "Bitfinex lost …": the name, then its theft within the phrase. */
+const VICTIM_NOUN_AFTER = new RegExp(String.raw`^(?:['’]s?)?${PHRASE}{0,50}?\b(?:hack|exploit|breach|heist|attack|theft|drain|compromise|incident|target|victim)`, 'i');
+/** Words that open another phrase between a name and a theft noun ("Binance on Tuesday after the hack of another exchange"); "and" before another name does not ("the Mt. Gox and Bitfinex hacks"). */
+const NEW_PHRASE = /\b(?:on|in|at|after|before|during|following|amid|of|from|to|by|with|for|as|than|since|or|but|that|which|who|while|when|where|because|and(?!\s+\p{Lu}))\b/iu;
+const VICTIM_LOST_AFTER = new RegExp(String.raw`^(?:['’]s?)?${PHRASE}{0,40}?\b(?:lost|loses|losing|suffered|was\s+drained)`, 'i');
+/** "Liquid was hacked", "Ronin, the Axie sidechain, was drained", "Cream Finance, which lost $18.8 million in August, was hit again". */
+const VICTIM_PASSIVE_AFTER = new RegExp(String.raw`^(?:['’]s?)?(?:\s+(?:was|were|had been|has been|got|is)\s+(?:\w+\s+)?|,(?:[^,.;]|[.,](?=\d)){0,60},\s+(?:was|were|had been|has been|got)\s+(?:\w+\s+)?)(?:hacked|exploited|breached|drained|attacked|robbed|compromised|hit|targeted)|^,(?:[^,.;]|[.,](?=\d)){0,60},\s+(?:has\s+|had\s+)?(?:lost|loses|suffered)\b`, 'i');
+/** "Cream Finance, which lost $18.8 million…": a relative clause that states the victim's loss as a quantity. */
+const VICTIM_RELATIVE_AFTER = /^,\s+(?:which|that|who)\s+(?:had\s+|has\s+|have\s+)?(?:(?:already|also|previously|once)\s+)?(?:lost|suffered\s+(?:a\s+)?loss(?:es)?\s+of)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|at\s+least)\s+)?(?:US\$|[$€£¥₩₹])?\d/i;
+/** "Mt. Gox disclosed that roughly 850,000 bitcoins … had been stolen", "DMM Bitcoin said that 4,502.9 BTC … had been taken" */
+const VICTIM_SAYS = new RegExp(String.raw`^(?:,(?:[^,.;]|[.,](?=\d)){0,80},)?\s*(?:said|says|disclosed|announced|reported|confirmed|revealed|admitted)\b(?:[^.;!?]|\.(?=\d)){0,100}?\b(?:stolen|stole|hacked|lost|drained|taken|took|exploited|compromised)\b`, 'i');
+/** "drained the Nomad bridge", "hacked Bitfinex": the victim as the object of a theft verb. */
+const VICTIM_OBJECT = /\b(?:hit|hitting|targeting|targeted|drained|draining|exploited|exploiting|hacked|hacking|breached|robbed|robbing|looted|compromised)\s+(?:the\s+|its\s+)?(?:[\w.'’-]+\s+){0,2}$/i;
+/** "stole $97 million from Liquid", "the hack of Japan's DMM Bitcoin", "the attack on the Nomad bridge". */
+const VICTIM_PREPOSITION = /\b(from|of|on|against|at)\s+(?:the\s+|its\s+)?(?:[\w.'’-]+\s+){0,2}$/i;
+/** What a bystander does with a theft it did not suffer: "Tether froze USDT linked to the theft", "deposited at Binance". */
+const BYSTANDER = /\b(?:froze|frozen|freez\w*|block(?:ed|s|ing)?|blacklist\w*|flag(?:ged|s|ging)?|track(?:ed|s|ing)?|trac(?:ed|es|ing)|monitor\w*|help(?:ed|s|ing)?|assist\w*|receiv\w*|deposit\w*|swap(?:ped|s|ping)?|sent|send(?:s|ing)?|mov(?:ed|es|ing)|bridg(?:ed|ing)|launder\w*|cash(?:ed)?\s+out|(?:linked|tied|connected|related)\s+to)\b/i;
+/** The name as a modifier of the people who were robbed, not of the robbed entity: "a Venus Protocol user", "Axie Infinity co-founder". */
+const PEOPLE_AFTER = /^(?:['’]s)?\s+(?:co-?founders?|founders?|users?|customers?|clients?|holders?|investors?|traders?|owners?|depositors?|lenders?|borrowers?|whales?|employees?|staff|executives?|CEO|chief\s+executive|developers?|members?|creditors?|account\s+holders?)\b/i;
 
-/** "Poly Network, August 2021: …", "Ronin (March 2022) — …" */
-const LIST_ENTRY = /^\s*[,(]?\s*(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:\d{4})?\)?\s*[:–—-]\s/;
+/** "Poly Network, August 2021: …", "Ronin (March 2022) — …", "CoinsPaid (July 22): …", a table row "Euler Finance · March 13 · …" */
+const LIST_DATE = String.raw`(?:[A-Z][a-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?|\d{4}|Q[1-4](?:\s+\d{4})?)`;
+const LIST_ENTRY = new RegExp(String.raw`^\s*(?:[,(]\s*${LIST_DATE}\s*\)?)?\s*[:–—|·-]\s`);
 
-/** Whether a named victim is the one the theft happened to ("stole $97 million from Liquid", "the Ronin hack"), not a bystander ("Binance froze…"). */
-/** Whether the mention at [at, end) of `text` (its paragraph) names the victim of a theft. */
-function isVictimMention(text: string, at: number, end: number): boolean {
-  const before = text.slice(Math.max(0, at - 60), at).split(/[.;!?]\s/).at(-1)!;
-  // A list entry that opens with the victim's name and speaks of a theft is about that victim
-  // ("Poly Network, August 2021: an attacker drained…").
-  const opens = before.trim() === '' && LIST_ENTRY.test(text.slice(end, end + 30)) && THEFT.test(text.slice(end, end + 200).split(/[.!?]\s/)[0]!);
-  const after = text.slice(end, end + 200);
-  return opens || VICTIM_AFTER.test(after.slice(0, 140)) || VICTIM_SAYS.test(after) || (VICTIM_BEFORE.test(before) && THEFT.test(text));
+/** Whether the words around a name ("… stole $97 million from ", "the administrators of … made off with") make it the victim of a theft. */
+function theftAround(before: string, after: string): boolean {
+  if (VICTIM_OBJECT.test(before)) return true;
+  const m = VICTIM_PREPOSITION.exec(before);
+  if (!m) return false;
+  const prep = m[1]!.toLowerCase();
+  // The theft word must govern the preposition from within its clause, with no bystander's act after it.
+  const clause = before.slice(0, m.index).split(/[;:]|,\s+(?:and|but|while|which|who)\s/).at(-1)!.slice(-80);
+  const theft = [...clause.matchAll(new RegExp(THEFT.source, 'gi'))].at(-1);
+  if (theft) {
+    // "lost 3% on Binance", "losses at Binance": a loss on or at a place is a market move, not a theft from it.
+    if ((prep === 'on' || prep === 'at') && /^los/i.test(theft[0])) return false;
+    return !BYSTANDER.test(clause.slice(theft.index! + theft[0].length));
+  }
+  // "the hot wallets of Bitstamp were drained", "the administrators of the Evolution market made off with…":
+  // the name inside the subject of a theft verb, in the same clause, with no other victim ("from …") named.
+  // The verb must be the phrase's own predicate: not a new noun phrase's ("the collapse of FTX and the hack that…").
+  if (prep !== 'of') return false;
+  const rest = after.split(/[.;!?]\s|,\s/)[0]!.slice(0, 60);
+  const verb = THEFT_ACT.exec(rest);
+  if (!verb) return false;
+  const lead = rest.slice(0, verb.index);
+  return !BYSTANDER.test(lead) && !/\b(?:and|or)\s+(?:the|a|an|its|their|his|her)\b|\b(?:that|which|who)\b/i.test(lead) && !/\bfrom\b/i.test(rest.slice(verb.index));
 }
 
-function inVictimRole(ctx: Context, key: string): boolean {
-  return ctx.blockHits.some((h) => h.entity.key === key && isVictimMention(ctx.block, h.start - ctx.blockStart, h.end - ctx.blockStart));
+type Role = 'victim' | 'people';
+
+/**
+ * How the mention at [at, end) of `text` (its paragraph) names a theft's victim: as the victim ("stole $97 million
+ * from Liquid", "the Ronin hack"), as the modifier of the people robbed ("BadgerDAO users lost…", "a Venus Protocol
+ * user"), or not at all (a bystander: "Binance froze…").
+ */
+export function victimRole(text: string, at: number, end: number): Role | null {
+  const after = text.slice(end, end + 200);
+  const before = text.slice(Math.max(0, at - 100), at).split(/[.;!?]\s/).at(-1)!;
+  const people = PEOPLE_AFTER.exec(after);
+  if (people) {
+    // The people, not the named entity, were robbed: it may be the record's victim (users of a hacked front end)
+    // or not (one user of a protocol phished), so such a mention can support a figure but never contradict one.
+    return isVictimPhrase(text, at, end + people[0].length, before) ? 'people' : null;
+  }
+  return isVictimPhrase(text, at, end, before) ? 'victim' : null;
+}
+
+function isVictimPhrase(text: string, at: number, end: number, before: string): boolean {
+  const after = text.slice(end, end + 200);
+  // A list entry or table row that opens with the victim's name and speaks of a theft is about that victim.
+  if (before.trim() === '' && LIST_ENTRY.test(after.slice(0, 40)) && THEFT.test(after.split(/[.!?]\s/)[0]!)) return true;
+  const clean = (m: RegExpExecArray | null) => !!m && !BYSTANDER.test(m[0]);
+  const noun = VICTIM_NOUN_AFTER.exec(after.slice(0, 140));
+  return (clean(noun) && !NEW_PHRASE.test(noun![0])) || clean(VICTIM_LOST_AFTER.exec(after.slice(0, 140)))
+    || VICTIM_PASSIVE_AFTER.test(after) || VICTIM_RELATIVE_AFTER.test(after) || clean(VICTIM_SAYS.exec(after)) || theftAround(before, after);
+}
+
+/** The strongest role in which the paragraph names the victim `key`. */
+function roleIn(ctx: Context, key: string): Role | null {
+  let role: Role | null = null;
+  for (const h of ctx.blockHits) {
+    if (h.entity.key !== key) continue;
+    const r = victimRole(ctx.block, h.start - ctx.blockStart, h.end - ctx.blockStart);
+    if (r === 'victim') return r;
+    role ??= r;
+  }
+  return role;
+}
+
+/** Where one clause of a sentence ends and another begins; an appositive comma (", worth about $140 million,") does not. */
+const CLAUSE_SPLIT = /;|,\s+(?:and|but|while|whereas|as|although|though|after|before|when|which|who|whose|prompting|sending|leaving)\s|\s+(?:but|while|whereas|although|though)\s/gi;
+
+/** The clause of the sentence the figure stands in. */
+function figureClause(ctx: Context): string {
+  const s = ctx.sentence;
+  const at = ctx.figure.start - ctx.figure.sentence.start;
+  let from = 0;
+  let to = s.length;
+  for (const m of s.matchAll(CLAUSE_SPLIT)) {
+    if (m.index! + m[0].length <= at) from = m.index! + m[0].length;
+    else if (m.index! >= at + ctx.figure.text.length) { to = m.index!; break; }
+  }
+  return s.slice(from, to);
+}
+
+const PART_AFTER = /^\s+(?:(?:worth|in)\s+\w+\s+)?of\s+(?:the|that|this|it|its|those|these|them|which)\b/i;
+const PART_BEFORE = /\b(?:of\s+(?:which|that|this|it|them)|(?:part|portion|share|most|half|some|rest|remainder|bulk|all\s+but)\s+of\s+(?:it|that|this|them|the\s+\w+))\s*,?\s*(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|at\s+least|only|just)\s+)?(?:US\$|[$€£¥₩₹])?$/i;
+/** Words that make an amount a sum over several subjects ("in total" may be one victim's whole loss, so it is not one). */
+const SUM = /\b(?:together|combined|between\s+them|collectively|jointly)\b/i;
+
+/** What else an amount can be, named right beside it: "a $500,000 bounty", "bridge loans of about $1 billion", "a fine of $3 million". */
+const OTHER_AMOUNT = /\b(?:bount(?:y|ies)|rewards?|ransoms?|fines?|penalt(?:y|ies)|settlements?|loans?|funding|round|raised?|raising|valuations?|compensation|reimburse\w*|insurance|fees?|bail|budget|grants?|airdrop|salar(?:y|ies)|revenue|profits?)\b/i;
+
+/** Whether the figure reads as a part of a larger amount, as a sum over several thefts, or as another kind of amount. */
+function notTheLoss(ctx: Context, clause: string): boolean {
+  const at = ctx.figure.start - ctx.figure.sentence.start;
+  const after = ctx.sentence.slice(at + ctx.figure.text.length);
+  if (PART_AFTER.test(after) || PART_BEFORE.test(ctx.sentence.slice(Math.max(0, at - 40), at))) return true;
+  const near = `${ctx.sentence.slice(0, at).trimEnd().split(/\s+/).slice(-4).join(' ')} ${after.trimStart().split(/\s+/).slice(0, 3).join(' ')}`;
+  if (OTHER_AMOUNT.test(near)) return true;
+  // "Of the $1.5 billion stolen, …": the sentence names the whole before the figure.
+  if (/\bof\s+the\s+(?:US\$|[$€£¥₩₹])\d/i.test(ctx.sentence.slice(0, at))) return true;
+  const victims = new Set(ctx.hits.filter((h) => h.entity.kind === 'victim' && clause.includes(ctx.sentence.slice(h.start - ctx.figure.sentence.start, h.end - ctx.figure.sentence.start))).map((h) => h.entity.key));
+  return SUM.test(clause) || victims.size > 1;
+}
+
+/** Incidents of victims the paragraph names in a victim's role; a mention through its people is capped below the level that may contradict. */
+function roledIncidents(ctx: Context, index: DatasetIndex, minLevel: Level): { incident: IncidentRecord; level: Level }[] {
+  const roles = new Map<string, Role | null>();
+  const plural = new Map<string, boolean>();
+  const out: { incident: IncidentRecord; level: Level }[] = [];
+  for (const c of victimIncidents(ctx, index, minLevel)) {
+    const key = index.victimKey.get(c.incident.id)!;
+    if (!roles.has(key)) {
+      roles.set(key, roleIn(ctx, key));
+      plural.set(key, ctx.hits.some((h) => h.entity.key === key && /^(?:['’]s)?\s+(?:users|customers|holders|clients|account\s+holders)\b/i.test(ctx.sentence.slice(h.end - ctx.figure.sentence.start))));
+    }
+    const role = roles.get(key);
+    // A wallet's users are the ones its thefts rob ("Atomic Wallet users lost…"); anyone else's may have been robbed apart from it.
+    const full = role === 'victim' || (role === 'people' && c.incident.victim.kind === 'wallet' && plural.get(key));
+    if (role) out.push({ incident: c.incident, level: full ? c.level : (Math.min(c.level, 3) as Level) });
+  }
+  return out;
 }
 
 function judgeIncident(ctx: Context, index: DatasetIndex): Judgement | null {
   const f = ctx.figure;
   if (f.kind !== 'amount') return null;
-  let candidates = victimIncidents(ctx, index, 3).filter(({ incident }) => inVictimRole(ctx, index.victimKey.get(incident.id)!));
-  // The article's one victim, named elsewhere in it, can support a figure (level 1: never enough to contradict one).
-  if (!candidates.length && ctx.soleVictim) candidates = index.incidents.filter((i) => index.victimKey.get(i.id) === ctx.soleVictim).map((incident) => ({ incident, level: 1 as Level }));
+  let candidates = roledIncidents(ctx, index, 3);
+  // A victim robbed in this paragraph or the one before ("Bitstamp lost … / The exchange covered the loss, about $5 million"),
+  // or the article's one victim named elsewhere in it, can support a figure (level 1: never enough to contradict one).
+  const supportOnly = (keys: string[]) => keys.flatMap((key) => incidentsBefore(ctx, index, key).map((incident) => ({ incident, level: 1 as Level })));
+  if (!candidates.length) candidates = supportOnly(ctx.robbedNear);
+  if (!candidates.length && ctx.soleVictim) candidates = supportOnly([ctx.soleVictim]);
   if (!candidates.length) return null;
   // Recovery words count only in the figure's own clause ("…took $223 million, although validators froze part of it").
   const at = f.start - f.sentence.start;
@@ -484,7 +653,7 @@ function judgeIncident(ctx: Context, index: DatasetIndex): Judgement | null {
   const clauseEnd = [',', ';', ' but '].map((sep) => ctx.sentence.indexOf(sep, f.end - f.sentence.start)).filter((i) => i >= 0).reduce((a, b) => Math.min(a, b), ctx.sentence.length);
   const recovery = RECOVERY.test(ctx.sentence.slice(clauseStart, clauseEnd));
   if (!recovery && !THEFT.test(ctx.sentence) && !THEFT.test(ctx.block)) return null;
-  const assessed = candidates.map(({ incident, level }) => {
+  const timed = candidates.map(({ incident, level }) => {
     let range: [number, number] | null = null;
     if (recovery) range = incident.recoveredUsd !== null && f.currency === 'USD' ? [incident.recoveredUsd, incident.recoveredUsd] : null;
     else if (f.currency === 'USD' && incident.amountUsd) range = [incident.amountUsd.low, incident.amountUsd.high];
@@ -493,9 +662,13 @@ function judgeIncident(ctx: Context, index: DatasetIndex): Judgement | null {
       if (native) range = [native.quantity, native.quantity];
     }
     const fit = range ? valueFit(f, ...range) : null;
-    const timing = incidentTiming(f, incident);
+    // "On April 14, the FBI said … the theft of $620 million from the Ronin bridge", "convicted Eisenberg in April of …":
+    // that date is the statement's or the legal step's, not the theft's.
+    const undated = ctx.periodDate !== null && (legalStepDate(ctx, ctx.periodDate) || statementByOther({ ...ctx, figure: ctx.periodDate }, index.victimKey.get(incident.id)!));
+    const timing = undated ? { period: 'unknown' as const, differs: null } : incidentTiming(f, incident);
     return { incident, level, fit, range, period: timing.period, differs: timing.differs };
-  }).filter((a) => a.fit);
+  });
+  const assessed = timed.filter((a) => a.fit);
   const best = assessed.filter((a) => a.fit!.fit === 'fits' && a.period !== 'different').sort((a, b) => b.level - a.level)[0];
   if (best) {
     return {
@@ -504,9 +677,26 @@ function judgeIncident(ctx: Context, index: DatasetIndex): Judgement | null {
       references: [reference(best.incident, 'supports', recovery ? 'Matches the amount recovered.' : 'Within the sourced range.')],
     };
   }
-  const only = assessed.length === 1 ? assessed[0]! : assessed.filter((a) => a.period === 'same').length === 1 ? assessed.find((a) => a.period === 'same')! : null;
+  // Which incident the figure is about: the victim's only one, else the one at the stated date, else the one
+  // whose amount it gives when none is at that date ("$625 million in March 2023": Ronin's 2022 theft, not its 2024 one).
+  const samePeriod = assessed.filter((a) => a.period === 'same');
+  const fitting = assessed.filter((a) => a.fit!.fit === 'fits');
+  const only = assessed.length === 1 ? assessed[0]!
+    : samePeriod.length === 1 ? samePeriod[0]!
+      : samePeriod.length === 0 && fitting.length === 1 ? fitting[0]! : null;
   if (!only || only.level < 4) return null;
-  if (only.fit!.fit === 'fits' && only.period === 'different' && f.periodOrigin === 'sentence') {
+  // Context may support a figure; contradicting one needs its own clause to say it was taken (or recovered):
+  // "the attacker minted 200 million PLA" is not the amount stolen, even in a paragraph about the theft, and in
+  // "ether slipped to $1,230, as traders weighed the hack of FTX" the figure is a price.
+  const clause = figureClause(ctx);
+  if (!recovery && !THEFT_ACT.test(clause)) return null;
+  // A part of the loss ("of the $1.5 billion stolen, about $300 million…", "$5.8 million of the funds"), a sum over
+  // several victims ("Ronin and Wormhole together lost…") or another kind of amount ("a $500,000 bounty") is not the
+  // victim's loss, and cannot contradict it.
+  if (notTheLoss(ctx, clause)) return null;
+  // Another incident of the victim at that date (even one with no amount on record) means the date may be right.
+  const dateTaken = timed.some((a) => a.period === 'same');
+  if (only.fit!.fit === 'fits' && only.period === 'different' && f.periodOrigin === 'sentence' && !dateTaken) {
     return {
       verdict: 'discrepancy', difference: 'date', caveat: null,
       explanation: `Article: ${describeFigure(f)}. Record: ${describeIncident(only.incident)}. The ${only.differs ?? 'year'} differs.`,
@@ -527,13 +717,36 @@ function judgeIncident(ctx: Context, index: DatasetIndex): Judgement | null {
 
 function legalCandidates(ctx: Context, index: DatasetIndex): LegalActionRecord[] {
   if (!LEGAL.test(ctx.sentence)) return [];
-  return index.legalActions.filter((l) => ctx.level(l.authority) >= 3 || l.subject.some((s) => ctx.level(s) >= 4)
-    || l.defendants.some((d) => ctx.sentence.includes(d.split(' ').at(-1)!)));
+  // An action taken after the article was published cannot be the one it reports.
+  return index.legalActions.filter((l) => (!ctx.published || l.date <= ctx.published) && (ctx.level(l.authority) >= 3 || l.subject.some((s) => ctx.level(s) >= 4)
+    || l.defendants.some((d) => ctx.sentence.includes(d.split(' ').at(-1)!))));
+}
+
+/** Words that frame an amount in a legal action, nearest first: "laundered $455 million", "stole $121 million", "sought to steal $1.3 billion". */
+const FRAMINGS: [RegExp, LegalActionRecord['amountsAlleged'][number]['framing']][] = [
+  [/\blaunder\w*/gi, 'laundered'], [/\b(?:forfeit|seiz)\w*/gi, 'forfeited'],
+  [/\b(?:attempt|conspir|sought|tried|seek|aim|plan)\w*/gi, 'attempted'], [/\b(?:st[oe]l(?:e|en)|steal\w*|took|taken|netted|made\s+off|siphoned|looted|hack\w*|theft|heist)\b/gi, 'stolen'],
+];
+
+/** The framing word nearest the figure in its sentence, within a few words. */
+function framingOf(ctx: Context): LegalActionRecord['amountsAlleged'][number]['framing'] | null {
+  const at = ctx.figure.start - ctx.figure.sentence.start;
+  const end = ctx.figure.end - ctx.figure.sentence.start;
+  let best: { d: number; framing: LegalActionRecord['amountsAlleged'][number]['framing'] } | null = null;
+  for (const [re, framing] of FRAMINGS) {
+    for (const m of ctx.sentence.matchAll(re)) {
+      const d = m.index! >= end ? m.index! - end : at - (m.index! + m[0].length);
+      if (d >= 0 && d <= 60 && (!best || d < best.d)) best = { d, framing };
+    }
+  }
+  return best?.framing ?? null;
 }
 
 function judgeLegal(ctx: Context, index: DatasetIndex): Judgement | null {
   const f = ctx.figure;
   const candidates = legalCandidates(ctx, index);
+  const framing = framingOf(ctx);
+  const amounts: { l: LegalActionRecord; alleged: LegalActionRecord['amountsAlleged'][number]; rank: number }[] = [];
   for (const l of candidates) {
     const period = explicitPeriod(f) ? periodFit(f.period, periodOf(l.date)) : 'unknown';
     if (period === 'different') continue;
@@ -545,18 +758,26 @@ function judgeLegal(ctx: Context, index: DatasetIndex): Judgement | null {
       };
     }
     if (f.kind !== 'amount' || f.currency !== 'USD') continue;
-    const alleged = l.amountsAlleged.find((a) => valueFit(f, a.usd.low, a.usd.high).fit === 'fits');
-    if (!alleged) continue;
-    const caveat = alleged.framing === 'attempted' && AS_FACT.test(ctx.sentence) && !HEDGED.test(ctx.sentence.slice(0, ctx.sentence.indexOf(f.text)))
-      ? `The record's ${formatRange(alleged.usd.low, alleged.usd.high, 'USD')} is what the defendants allegedly conspired to obtain ("${alleged.wording}"), not an amount shown to have been stolen; the article reports it as stolen.${stolenNote(l)}`
-      : null;
-    return {
-      verdict: 'consistent', difference: null, caveat,
-      explanation: `Article: ${describeFigure(f)}. Record: ${l.title}, ${formatDay(l.date)} — "${alleged.wording}".${caveat ? ' The amount is alleged, not proven stolen.' : ''}`,
-      references: [reference(l, 'supports', `Amount alleged: ${formatRange(alleged.usd.low, alleged.usd.high, 'USD')} (${alleged.framing}).`)],
-    };
+    for (const alleged of l.amountsAlleged) {
+      if (valueFit(f, alleged.usd.low, alleged.usd.high).fit !== 'fits') continue;
+      // "more than $96 million" fits any larger amount: prefer an amount the figure gives as such (its qualifier aside),
+      // then the framing its words give it, the authority the paragraph names, and the amount closest to it.
+      const exact = valueFit({ ...f, qualifier: 'exact' }, alleged.usd.low, alleged.usd.high).fit === 'fits';
+      const distance = Math.abs(Math.log(Math.max(alleged.usd.low, Math.min(alleged.usd.high, f.value!)) / f.value!));
+      amounts.push({ l, alleged, rank: (exact ? 0 : 1000) + (framing && alleged.framing !== framing ? 100 : 0) + (ctx.level(l.authority) >= 3 ? 0 : 10) + distance });
+    }
   }
-  return null;
+  const chosen = amounts.sort((a, b) => a.rank - b.rank)[0];
+  if (!chosen) return null;
+  const { l, alleged } = chosen;
+  const caveat = alleged.framing === 'attempted' && AS_FACT.test(ctx.sentence) && !HEDGED.test(ctx.sentence.slice(0, ctx.sentence.indexOf(f.text)))
+    ? `The record's ${formatRange(alleged.usd.low, alleged.usd.high, 'USD')} is what the defendants allegedly conspired to obtain ("${alleged.wording}"), not an amount shown to have been stolen; the article reports it as stolen.${stolenNote(l)}`
+    : null;
+  return {
+    verdict: 'consistent', difference: null, caveat,
+    explanation: `Article: ${describeFigure(f)}. Record: ${l.title}, ${formatDay(l.date)} — "${alleged.wording}".${caveat ? ' The amount is alleged, not proven stolen.' : ''}`,
+    references: [reference(l, 'supports', `Amount alleged: ${formatRange(alleged.usd.low, alleged.usd.high, 'USD')} (${alleged.framing}).`)],
+  };
 }
 
 /** What the same case says was actually taken, when it says so. */
@@ -569,18 +790,52 @@ function stolenNote(l: LegalActionRecord): string {
 
 /** The clause around the date; a sentence-opening date ("Last year, …") reaches into the next clause. */
 function clauseAround(ctx: Context): string {
+  const [from, to] = clauseBounds(ctx);
+  return ctx.sentence.slice(from, to);
+}
+
+function clauseBounds(ctx: Context): [number, number] {
   const s = ctx.sentence;
   const at = ctx.figure.start - ctx.figure.sentence.start;
-  let from = s.lastIndexOf(',', at);
-  let to = s.indexOf(',', at);
-  from = Math.max(from, s.lastIndexOf(';', at)) + 1;
+  const end = ctx.figure.end - ctx.figure.sentence.start;
+  const previous = (i: number) => Math.max(s.lastIndexOf(',', i), s.lastIndexOf(';', i)) + 1;
+  let from = previous(at);
+  let to = s.indexOf(',', end);
   if (to < 0) to = s.length;
+  // A date in apposition to another ("on Tuesday, August 6, after…") belongs to the clause before it.
+  if (from > 0 && s.slice(from, to).replace(ctx.figure.text, '').trim() === '') from = previous(from - 2);
   // A date in the sentence's opening phrase ("At the end of July, …", "Last year, …") dates the clause after it.
   if (s.slice(0, from).trim() === '') {
     const next = s.indexOf(',', to + 1);
     to = next < 0 ? s.length : next;
   }
-  return s.slice(from, to);
+  return [from, to];
+}
+
+/**
+ * Verbs that make a date the date of a statement about the theft ("the FBI said on Wednesday…", "the FBI attributed the
+ * theft to…") rather than of the theft; "hackers linked to North Korea" is a description, not a statement.
+ */
+const SAYING = /\b(?:said|says|stated|states|announced|confirmed|reported|revealed|told|wrote|warned|noted|added|claimed|accused|published|released|disclosed|admitted|acknowledged|(?:attributed|blamed|named|identified|linked|tied)(?!\s+(?:to|on|as|by|with)\b))\b/i;
+
+/** Whether the date is when someone other than the victim spoke: a saying verb in its clause, the victim not named before it. */
+function statementByOther(ctx: Context, victimKey: string): boolean {
+  const [from, to] = clauseBounds(ctx);
+  const verb = SAYING.exec(ctx.sentence.slice(from, to));
+  if (!verb) return false;
+  const verbAt = ctx.figure.sentence.start + from + verb.index;
+  // The victim speaking ("Bithumb said on Saturday…", "Liquid, which in September had stated…") dates its disclosure.
+  return !ctx.hits.some((h) => h.entity.key === victimKey && h.end <= verbAt);
+}
+
+/** Whether a date of the sentence is the date of a legal step ("charged in 2018", "convicted Eisenberg in April"). */
+function legalStepDate(ctx: Context, date: Figure): boolean {
+  return LEGAL_BEFORE.test(ctx.sentence.slice(Math.max(0, date.start - date.sentence.start - 50), date.start - date.sentence.start));
+}
+
+/** A period longer than a year ("since 2019", "between 2017 and 2023") frames figures; it is not when one event happened. */
+function vagueSpan(f: Figure): boolean {
+  return f.precision === 'span' && !!f.period && Date.parse(f.period.end) - Date.parse(f.period.start) > 366 * 86_400_000;
 }
 
 type DateMatch = 'match' | 'year' | 'month' | 'day';
@@ -619,9 +874,12 @@ function incidentTiming(f: Figure, incident: IncidentRecord): { period: 'same' |
 
 function judgeIncidentDate(ctx: Context, index: DatasetIndex): Judgement | null {
   const f = ctx.figure;
+  if (vagueSpan(f)) return null;
   const clause = clauseAround(ctx);
   if (!EVENT.test(clause)) return null;
-  const candidates = victimIncidents(ctx, index, 4).filter(({ incident }) => inVictimRole(ctx, index.victimKey.get(incident.id)!));
+  // "convicted Avraham Eisenberg in April of … his attack on Mango Markets": the date of the legal step, not the theft's.
+  if (legalStepDate(ctx, f)) return null;
+  const candidates = roledIncidents(ctx, index, 4).filter(({ incident }) => !statementByOther(ctx, index.victimKey.get(incident.id)!));
   if (!candidates.length) return null;
   for (const { incident } of candidates) {
     const dates = [incident.occurred, incident.disclosed].filter((d): d is string => !!d);
@@ -633,8 +891,11 @@ function judgeIncidentDate(ctx: Context, index: DatasetIndex): Judgement | null 
       };
     }
   }
-  if (candidates.length !== 1) return null;
+  if (candidates.length !== 1 || candidates[0]!.level < 4) return null;
   const incident = candidates[0]!.incident;
+  // The victim's own statement ("Radiant said on Friday that…") dates its disclosure: it can contradict a disclosure date
+  // on record, not the day the theft occurred.
+  if (!incident.disclosed && SAYING.test(clauseAround(ctx))) return null;
   const which = compareDate(f, incident.disclosed ?? incident.occurred);
   const disclosedWords = incident.disclosed ? `${incident.victim.name} disclosed the breach on ${formatDay(incident.disclosed)}` : `the incident took place on ${formatDay(incident.occurred)}`;
   return {
@@ -646,6 +907,7 @@ function judgeIncidentDate(ctx: Context, index: DatasetIndex): Judgement | null 
 
 function judgeOperationDate(ctx: Context, index: DatasetIndex): Judgement | null {
   const f = ctx.figure;
+  if (vagueSpan(f)) return null;
   // The operation the date qualifies: within a few words, in the same clause ("the 2014 cyberattack on Sony Pictures").
   const between = (h: EntityHit) => (h.start >= f.end ? [f.end, h.start] : [h.end, f.start]) as [number, number];
   const near = ctx.hits
@@ -674,6 +936,7 @@ function judgeOperationDate(ctx: Context, index: DatasetIndex): Judgement | null
 
 function judgeLegalDate(ctx: Context, index: DatasetIndex): Judgement | null {
   const f = ctx.figure;
+  if (vagueSpan(f)) return null;
   // Only ever consistent, so the sentence's legal words are enough (legalCandidates checks them).
   const match = legalCandidates(ctx, index).find((l) => compareDate(f, l.date) === 'match');
   if (!match) return null;
@@ -686,6 +949,7 @@ function judgeLegalDate(ctx: Context, index: DatasetIndex): Judgement | null {
 
 function judgeReportDate(ctx: Context, index: DatasetIndex): Judgement | null {
   const f = ctx.figure;
+  if (vagueSpan(f)) return null;
   if (!RELEASE.test(clauseAround(ctx))) return null;
   const stats = index.statistics.filter((s) => ctx.level(s.publisher) === 4 && compareDate(f, s.published) === 'match');
   const s = stats[0];
@@ -699,10 +963,11 @@ function judgeReportDate(ctx: Context, index: DatasetIndex): Judgement | null {
 
 // ---------- attribution ----------
 
-const ATTRIBUTION_CUE = /\b(?:behind|attributed\s+to|blamed\s+(?:on|for)|carried\s+out\s+by|responsible\s+for|perpetrated\s+by|linked\s+to|tied\s+to|conducted\s+by|orchestrated\s+by|masterminded|the\s+work\s+of|culprits?|perpetrators?)\b/i;
+/** "behind", "attributed to", and the same verbs with their object between ("attributed the theft to", "blamed the hack on"). */
+const ATTRIBUTION_CUE = /\b(?:behind|(?:attributed|blamed|pinned|linked|tied)\s+(?:[\w.'’-]+\s+){0,4}?(?:to|on)|blamed\s+(?:on|for)|carried\s+out\s+by|responsible\s+for|perpetrated\s+by|conducted\s+by|orchestrated\s+by|masterminded|the\s+work\s+of|culprits?|perpetrators?)\b/i;
 
 /** "Lazarus was behind the Ronin hack": an actor tied to one named victim in one sentence, checked against the record's attributions. */
-function attributionClaims(extraction: Extraction, model: TextModel, hits: EntityHit[], index: DatasetIndex): Claim[] {
+function attributionClaims(extraction: Extraction, model: TextModel, hits: EntityHit[], index: DatasetIndex, published: string | null): Claim[] {
   const out: Claim[] = [];
   for (const sentence of extraction.sentences) {
     const text = model.text.slice(sentence.start, sentence.end);
@@ -712,8 +977,11 @@ function attributionClaims(extraction: Extraction, model: TextModel, hits: Entit
     const victims = [...new Map(inside.filter((h) => h.entity.kind === 'victim').map((h) => [h.entity.key, h])).values()];
     if (actors.length === 0 || victims.length !== 1) continue;
     const victim = victims[0]!;
-    const actor = actors.reduce((a, b) => (Math.abs(a.start - victim.start) <= Math.abs(b.start - victim.start) ? a : b));
-    const incidents = victim.entity.recordIds.map((id) => index.byId.get(id)).filter((r): r is IncidentRecord => r?.type === 'incident');
+    // The claim is about the most specific actor named: "TraderTraitor, a North Korean group" names TraderTraitor
+    // (which implies North Korea), so the state named only as its affiliation is not the claim.
+    const specific = actors.filter((a) => !actors.some((b) => b.entity.key !== a.entity.key && (index.implies.get(b.entity.key) ?? []).includes(a.entity.key)));
+    const actor = specific.reduce((a, b) => (Math.abs(a.start - victim.start) <= Math.abs(b.start - victim.start) ? a : b));
+    const incidents = incidentsBefore({ published }, index, victim.entity.key);
     if (incidents.length !== 1) continue; // several incidents of one victim: which one is meant is not clear
     const incident = incidents[0]!;
     const claimed = new Set(index.implies.get(actor.entity.key) ?? [actor.entity.key]);
@@ -759,7 +1027,10 @@ const REPORT_CUE = /\b(?:said|says|stated|states|reported|according|report|estim
 
 function resolveSources(extraction: Extraction, index: DatasetIndex, hits: EntityHit[], model: TextModel): ResolvedSource[] {
   const out: ResolvedSource[] = [];
+  const orgs = hits.filter((h) => h.entity.kind === 'organization');
   for (const s of extraction.sources) {
+    // A vague phrase that runs into a known organisation's name ("the UN panel of experts said") is that organisation speaking.
+    if (s.kind === 'vague' && orgs.some((h) => h.start < s.end && h.end > s.start)) continue;
     const org = s.name ? index.matcher.find(s.name).find((h) => h.entity.kind === 'organization') : undefined;
     const record = org ? index.byId.get(org.entity.key) : undefined;
     out.push({
@@ -794,10 +1065,21 @@ function dedupeSources(entries: SourceEntry[]): SourceEntry[] {
   });
 }
 
+/** Where a sentence turns to another statement: ", while …", "; …", ", whereas …", ", but …". */
+const CLAUSE_BREAK = /[;]|,\s+(?:while|whereas|but|and\s+(?:the|a|an)\s)/i;
+
 function attributionFor(f: Figure, extraction: Extraction, sources: ResolvedSource[], model: TextModel): Context['attributedTo'] {
   const wrap = (s: ResolvedSource, level: Level) => ({ name: s.entry.name, kind: s.entry.kind, recordId: s.entry.recordId, level });
   const inSentence = sources.filter((s) => s.sentence.start === f.sentence.start);
-  if (inSentence.length) return wrap(inSentence.reduce((a, b) => (Math.abs(a.start - f.start) <= Math.abs(b.start - f.start) ? a : b)), 4);
+  if (inSentence.length) {
+    // A source in a later clause ("TRM Labs put it at $600 million, while the UN panel said…") speaks for that clause only.
+    const text = model.text.slice(f.sentence.start, f.sentence.end);
+    const boundary = CLAUSE_BREAK.exec(text.slice(f.end - f.sentence.start));
+    const limit = boundary ? f.end + boundary.index : f.sentence.end;
+    const governing = inSentence.filter((s) => s.start < limit);
+    const pool = governing.length ? governing : inSentence;
+    return wrap(pool.reduce((a, b) => (Math.abs(a.start - f.start) <= Math.abs(b.start - f.start) ? a : b)), 4);
+  }
   const inBlock = sources.filter((s) => s.block === f.block);
   if (inBlock.length) return wrap(inBlock.filter((s) => s.start < f.start).at(-1) ?? inBlock[0]!, 3);
   // A quotation is attributed by the paragraph that introduces it.

@@ -16,6 +16,8 @@ export interface DatasetIndex {
   matcher: EntityMatcher;
   /** The entity key of each incident's victim ("victim:liquid"). */
   victimKey: Map<string, string>;
+  /** Each victim's incidents, in the dataset's order, by the victim's entity key. */
+  incidentsOf: Map<string, IncidentRecord[]>;
   /** Actor ids an actor stands for too: a group affiliated to a state also names that state. */
   implies: Map<string, string[]>;
 }
@@ -30,9 +32,11 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   const entries: { name: string; entity: EntityRef }[] = [];
   const victims = new Map<string, EntityRef>();
   const victimKey = new Map<string, string>();
+  const incidentsOf = new Map<string, IncidentRecord[]>();
   for (const inc of incidents) {
     const key = `victim:${normaliseAlias(inc.victim.name)}`;
     victimKey.set(inc.id, key);
+    incidentsOf.set(key, [...(incidentsOf.get(key) ?? []), inc]);
     let ref = victims.get(key);
     if (!ref) {
       ref = { key, kind: 'victim', recordIds: [], name: inc.victim.name };
@@ -63,6 +67,6 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
 
   return {
     dataset, byId, incidents, statistics: of('statistic'), legalActions: of('legal-action'), actors, organizations,
-    matcher: new EntityMatcher(entries), implies, victimKey,
+    matcher: new EntityMatcher(entries), implies, victimKey, incidentsOf,
   };
 }

@@ -13,7 +13,20 @@ export interface EntityRef {
 
 export interface EntityHit { start: number; end: number; entity: EntityRef }
 
-interface Node { next: Map<string, number>; fail: number; out: { length: number; entity: EntityRef; capital: boolean }[] }
+/** How an alias must be written in the text: any case, with its capital ("Liquid", "The DAO"), or in capitals ("OKX"). */
+type CaseRule = 0 | 1 | 2;
+interface Node { next: Map<string, number>; fail: number; out: { length: number; entity: EntityRef; rule: CaseRule }[] }
+
+/**
+ * An alias whose first word is an ordinary capitalised word ("Liquid", "Harmony", "The DAO", "Stake casino") names
+ * the entity only when capitalised, as names are: "liquid staking", "the DAO voted" are not it. An alias in capitals
+ * ("OKX", "MIM") names it only in capitals. Brand spellings ("KuCoin", "bZx") match in any case.
+ */
+function caseRule(name: string): CaseRule {
+  if (/^[\p{Lu}\d]{2,}$/u.test(name) && /\p{Lu}/u.test(name)) return 2;
+  return /^\p{Lu}\p{Ll}+(?:\s|$)/u.test(name) ? 1 : 0;
+}
+const fitsCase = (rule: CaseRule, written: string) => rule === 0 || (rule === 1 ? /^\p{Lu}/u.test(written) : written === written.toUpperCase());
 
 const fold = (ch: string) => {
   if (ch === '’' || ch === '‘') return "'";
@@ -42,9 +55,11 @@ export class EntityMatcher {
       }
       state = next;
     }
-    // A capitalised alias that is also an ordinary word ("Liquid", "Harmony") must be capitalised in the text.
-    const capital = /^\p{Lu}/u.test(name.trim()) && !/\s/.test(name.trim()) && /^\p{Lu}\p{Ll}+$/u.test(name.trim());
-    if (!this.nodes[state]!.out.some((o) => o.entity.key === entity.key)) this.nodes[state]!.out.push({ length: folded.length, entity, capital });
+    const rule = caseRule(name.trim());
+    const same = this.nodes[state]!.out.find((o) => o.entity.key === entity.key);
+    // Two aliases of one entity that differ only in case ("Gala", "GALA"): the looser rule holds.
+    if (same) same.rule = Math.min(same.rule, rule) as CaseRule;
+    else this.nodes[state]!.out.push({ length: folded.length, entity, rule });
   }
 
   private build() {
@@ -80,7 +95,7 @@ export class EntityMatcher {
       for (const o of this.nodes[state]!.out) {
         const first = i - o.length + 1;
         if (isWordChar(chars[first - 1]) || isWordChar(chars[i + 1])) continue;
-        if (o.capital && !/\p{Lu}/u.test(chars[first]!)) continue;
+        if (o.rule && !fitsCase(o.rule, chars.slice(first, i + 1).join(''))) continue;
         hits.push({ start: startIndex[first]!, end: index, entity: o.entity });
       }
     }
