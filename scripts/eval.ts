@@ -10,12 +10,14 @@ import { scoreVerdicts } from './verdict-eval.js';
 const root = new URL('..', import.meta.url).pathname;
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7);
 
-const corpusDir = join(root, 'tests/corpus/extraction');
-const corpus = existsSync(corpusDir) ? loadCorpus(corpusDir) : [];
-if (!corpus.length) console.log('Extraction: no labelled corpus at tests/corpus/extraction yet');
-else {
+// The labelled corpus, then the held-out one: articles labelled by someone who never read the extractor,
+// and never used to tune it — the closest thing here to articles the team has not seen.
+for (const [name, dir] of [['Extraction', 'tests/corpus/extraction'], ['Extraction, held out', 'tests/corpus/extraction-holdout']] as const) {
+  const corpusDir = join(root, dir);
+  const corpus = existsSync(corpusDir) ? loadCorpus(corpusDir) : [];
+  if (!corpus.length) { console.log(`${name}: no labelled corpus at ${dir} yet`); continue; }
   const { byKind, periods, market, misses } = scoreExtraction(corpus);
-  console.log(`Extraction: ${corpus.length} articles, ${Object.values(byKind).reduce((n, k) => n + k.labels, 0)} labelled figures\n`);
+  console.log(`${name}: ${corpus.length} articles, ${Object.values(byKind).reduce((n, k) => n + k.labels, 0)} labelled figures\n`);
   console.log('kind       labels  found   right  precision  recall     F1');
   for (const [kind, s] of Object.entries(byKind) as [string, KindScore][]) {
     const p = s.found ? s.right / s.found : 1;
@@ -23,7 +25,7 @@ else {
     console.log(`${kind.padEnd(9)} ${String(s.labels).padStart(7)} ${String(s.found).padStart(6)} ${String(s.right).padStart(7)}  ${pct(p)}  ${pct(r)}  ${pct(p + r ? (2 * p * r) / (p + r) : 0)}`);
   }
   console.log(`\nresolved periods: ${periods.right}/${periods.labels} right (${pct(periods.labels ? periods.right / periods.labels : 1).trim()})`);
-  console.log(`market figures recognised as not claims: ${market.right}/${market.labels} (${pct(market.labels ? market.right / market.labels : 1).trim()}); market figures taken for claims: ${market.leaked}`);
+  console.log(`market figures recognised as not claims: ${market.right}/${market.labels} (${pct(market.labels ? market.right / market.labels : 1).trim()}); market figures taken for claims: ${market.leaked}\n`);
   if (process.argv.includes('--misses')) for (const m of misses) console.log(`  ${m}`);
 }
 
