@@ -275,8 +275,12 @@ describe('dates of statements, legal steps and spans', () => {
   it('the date someone else spoke is not the date of the theft', () => {
     expect(claim(check(['The FBI said on Wednesday that TraderTraitor was behind the DMM Bitcoin theft.'], '2024-12-27'), 'Wednesday').verdict).toBe('no-record');
     expect(claim(check(['In December, the FBI said TraderTraitor was behind the DMM Bitcoin theft.'], '2025-01-10'), 'December').verdict).toBe('no-record');
-    // The victim's own statement dates its disclosure, and can contradict one on record.
+    // The victim's own statement dates its disclosure, and can contradict one on record — not a theft date.
     expect(claim(check(['Liquid said in September that its wallets had been compromised.']), 'September')).toMatchObject({ verdict: 'discrepancy', difference: 'date' });
+    expect(claim(check(['Mango Markets said on November 14 that an attacker had drained its treasury.'], '2022-11-20'), 'November 14').verdict).toBe('no-record');
+    // A date after the theft's own verb is the theft's, whoever reports it.
+    expect(claim(check(['Mango Markets said an attacker had drained its treasury on November 11.'], '2022-11-20'), 'November 11')).toMatchObject({ verdict: 'discrepancy', difference: 'date' });
+    expect(claim(check(['Elliptic said hackers stole funds from Mango Markets in November.'], '2022-12-01'), 'November')).toMatchObject({ verdict: 'discrepancy', difference: 'date' });
     // "hackers linked to North Korea" describes the thieves; the date is the theft's.
     expect(claim(check(['In May 2022, hackers linked to North Korea stole 173,600 ETH from the Ronin bridge.'], '2022-06-01'), '173,600 ETH')).toMatchObject({ verdict: 'discrepancy', difference: 'date' });
   });

@@ -24,6 +24,8 @@ interface Context {
   /** Entity keys of the victims named anywhere in the article (title included). */
   victimsNamed: string[];
   blockHits: EntityHit[]; // in the paragraph (the sentence's included)
+  /** The role each victim named in the paragraph plays there (read once per article). */
+  blockRoles: Map<string, Role>;
   /** Victims the article names as robbed anywhere (title included), when it names exactly one. */
   soleVictim: string | null;
   /** Victims named as robbed in the figure's paragraph or the paragraph before it. */
@@ -86,12 +88,17 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
   // An article about one theft ("What we know about the Liquid exchange breach") names its victim once, not in every paragraph.
   const robbed = new Set<string>();
   const robbedIn = new Map<number, string[]>();
+  // The role each victim plays in each paragraph, read once: "victim" wins over "people".
+  const rolesIn = new Map<number, Map<string, Role>>();
   hits.forEach((h, i) => {
     const b = model.blocks[hitBlocks[i]!];
-    if (h.entity.kind === 'victim' && b && victimRole(text(b), h.start - b.start, h.end - b.start)) {
-      robbed.add(h.entity.key);
-      robbedIn.set(hitBlocks[i]!, [...(robbedIn.get(hitBlocks[i]!) ?? []), h.entity.key]);
-    }
+    const role = h.entity.kind === 'victim' && b ? victimRole(text(b), h.start - b.start, h.end - b.start) : null;
+    if (!role) return;
+    robbed.add(h.entity.key);
+    robbedIn.set(hitBlocks[i]!, [...(robbedIn.get(hitBlocks[i]!) ?? []), h.entity.key]);
+    const roles = rolesIn.get(hitBlocks[i]!) ?? new Map<string, Role>();
+    if (roles.get(h.entity.key) !== 'victim') roles.set(h.entity.key, role);
+    rolesIn.set(hitBlocks[i]!, roles);
   });
   for (const h of titleHits) if (h.entity.kind === 'victim' && victimRole(meta.title, h.start, h.end)) robbed.add(h.entity.key);
   const soleVictim = robbed.size === 1 ? [...robbed][0]! : null;
@@ -132,6 +139,7 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
       hits: hits.filter((h) => h.start >= f.sentence.start && h.end <= f.sentence.end),
       victimsNamed,
       blockHits: hits.filter((_, i) => hitBlocks[i] === f.block),
+      blockRoles: rolesIn.get(f.block) ?? new Map(),
       soleVictim,
       robbedNear: [...new Set([...(robbedIn.get(f.block) ?? []), ...(model.blocks[f.block - 1]?.kind === 'heading' ? [] : robbedIn.get(f.block - 1) ?? [])])],
       joinedDate: joined.has(f.id),
@@ -547,7 +555,7 @@ type Role = 'victim' | 'people';
  * from Liquid", "the Ronin hack"), as the modifier of the people robbed ("BadgerDAO users lost…", "a Venus Protocol
  * user"), or not at all (a bystander: "Binance froze…").
  */
-export function victimRole(text: string, at: number, end: number): Role | null {
+function victimRole(text: string, at: number, end: number): Role | null {
   const after = text.slice(end, end + 200);
   const before = text.slice(Math.max(0, at - 100), at).split(/[.;!?]\s/).at(-1)!;
   const people = PEOPLE_AFTER.exec(after);
@@ -567,18 +575,6 @@ function isVictimPhrase(text: string, at: number, end: number, before: string): 
   const noun = VICTIM_NOUN_AFTER.exec(after.slice(0, 140));
   return (clean(noun) && !NEW_PHRASE.test(noun![0])) || clean(VICTIM_LOST_AFTER.exec(after.slice(0, 140)))
     || VICTIM_PASSIVE_AFTER.test(after) || VICTIM_RELATIVE_AFTER.test(after) || clean(VICTIM_SAYS.exec(after)) || theftAround(before, after);
-}
-
-/** The strongest role in which the paragraph names the victim `key`. */
-function roleIn(ctx: Context, key: string): Role | null {
-  let role: Role | null = null;
-  for (const h of ctx.blockHits) {
-    if (h.entity.key !== key) continue;
-    const r = victimRole(ctx.block, h.start - ctx.blockStart, h.end - ctx.blockStart);
-    if (r === 'victim') return r;
-    role ??= r;
-  }
-  return role;
 }
 
 /** Where one clause of a sentence ends and another begins; an appositive comma (", worth about $140 million,") does not. */
@@ -626,7 +622,7 @@ function roledIncidents(ctx: Context, index: DatasetIndex, minLevel: Level): { i
   for (const c of victimIncidents(ctx, index, minLevel)) {
     const key = index.victimKey.get(c.incident.id)!;
     if (!roles.has(key)) {
-      roles.set(key, roleIn(ctx, key));
+      roles.set(key, ctx.blockRoles.get(key) ?? null);
       plural.set(key, ctx.hits.some((h) => h.entity.key === key && /^(?:['’]s)?\s+(?:users|customers|holders|clients|account\s+holders)\b/i.test(ctx.sentence.slice(h.end - ctx.figure.sentence.start))));
     }
     const role = roles.get(key);
@@ -664,7 +660,7 @@ function judgeIncident(ctx: Context, index: DatasetIndex): Judgement | null {
     const fit = range ? valueFit(f, ...range) : null;
     // "On April 14, the FBI said … the theft of $620 million from the Ronin bridge", "convicted Eisenberg in April of …":
     // that date is the statement's or the legal step's, not the theft's.
-    const undated = ctx.periodDate !== null && (legalStepDate(ctx, ctx.periodDate) || statementByOther({ ...ctx, figure: ctx.periodDate }, index.victimKey.get(incident.id)!));
+    const undated = ctx.periodDate !== null && (legalStepDate(ctx, ctx.periodDate) || statementByOther(ctx, index.victimKey.get(incident.id)!, ctx.periodDate));
     const timing = undated ? { period: 'unknown' as const, differs: null } : incidentTiming(f, incident);
     return { incident, level, fit, range, period: timing.period, differs: timing.differs };
   });
@@ -818,14 +814,31 @@ function clauseBounds(ctx: Context): [number, number] {
  */
 const SAYING = /\b(?:said|says|stated|states|announced|confirmed|reported|revealed|told|wrote|warned|noted|added|claimed|accused|published|released|disclosed|admitted|acknowledged|(?:attributed|blamed|named|identified|linked|tied)(?!\s+(?:to|on|as|by|with)\b))\b/i;
 
-/** Whether the date is when someone other than the victim spoke: a saying verb in its clause, the victim not named before it. */
-function statementByOther(ctx: Context, victimKey: string): boolean {
-  const [from, to] = clauseBounds(ctx);
-  const verb = SAYING.exec(ctx.sentence.slice(from, to));
-  if (!verb) return false;
-  const verbAt = ctx.figure.sentence.start + from + verb.index;
-  // The victim speaking ("Bithumb said on Saturday…", "Liquid, which in September had stated…") dates its disclosure.
-  return !ctx.hits.some((h) => h.entity.key === victimKey && h.end <= verbAt);
+/** Verbs of the theft itself: a date after them ("said attackers had stolen $50 million on September 16") is the theft's. */
+const THEFT_VERB = /\b(?:st[oe]le|stolen|steal(?:s|ing)?|drain(?:ed|ing|s)?|hacked|exploited|breached|compromised|took|taken|siphoned|looted|lost|attacked|emptied|robbed)\b/i;
+
+/** Where in the sentence the saying verb the date belongs to stands ("said on Friday…", "In December, the FBI said…"), or -1. */
+function statementVerbAt(ctx: Context, date: Figure): number {
+  const [from, to] = clauseBounds({ ...ctx, figure: date });
+  const dAt = date.start - date.sentence.start;
+  const dEnd = date.end - date.sentence.start;
+  for (const m of ctx.sentence.slice(from, to).matchAll(new RegExp(SAYING.source, 'gi'))) {
+    const vAt = from + m.index!;
+    const between = vAt < dAt ? ctx.sentence.slice(vAt + m[0].length, dAt) : ctx.sentence.slice(dEnd, vAt);
+    if (!THEFT_VERB.test(between)) return vAt;
+  }
+  return -1;
+}
+
+/** Whether the victim is named before the verb, as its subject ("Bithumb said on Saturday…", "Liquid, which in September had stated…"). */
+function victimSpeaks(ctx: Context, victimKey: string, verbAt: number): boolean {
+  return ctx.hits.some((h) => h.entity.key === victimKey && h.end <= ctx.figure.sentence.start + verbAt);
+}
+
+/** Whether the date is when someone other than the victim spoke about the theft. */
+function statementByOther(ctx: Context, victimKey: string, date: Figure = ctx.figure): boolean {
+  const at = statementVerbAt(ctx, date);
+  return at >= 0 && !victimSpeaks(ctx, victimKey, at);
 }
 
 /** Whether a date of the sentence is the date of a legal step ("charged in 2018", "convicted Eisenberg in April"). */
@@ -895,7 +908,8 @@ function judgeIncidentDate(ctx: Context, index: DatasetIndex): Judgement | null 
   const incident = candidates[0]!.incident;
   // The victim's own statement ("Radiant said on Friday that…") dates its disclosure: it can contradict a disclosure date
   // on record, not the day the theft occurred.
-  if (!incident.disclosed && SAYING.test(clauseAround(ctx))) return null;
+  const verbAt = statementVerbAt(ctx, f);
+  if (!incident.disclosed && verbAt >= 0 && victimSpeaks(ctx, index.victimKey.get(incident.id)!, verbAt)) return null;
   const which = compareDate(f, incident.disclosed ?? incident.occurred);
   const disclosedWords = incident.disclosed ? `${incident.victim.name} disclosed the breach on ${formatDay(incident.disclosed)}` : `the incident took place on ${formatDay(incident.occurred)}`;
   return {
