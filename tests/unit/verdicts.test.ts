@@ -18,6 +18,28 @@ const claim = (r: ReturnType<typeof check>, text: string) => {
 };
 
 describe('yearly totals', () => {
+  it('an all-hacks total supports the total and never judges a part of it (a sector, a share, a country)', () => {
+    const r = check([
+      'DeFi protocols lost $3.1 billion to hackers in 2022, Chainalysis said in a report this month.',
+      'Cross-chain bridges accounted for $2 billion of the crypto stolen in 2022, Chainalysis said.',
+      'In all, thieves stole a record $3.8 billion in 2022, according to Chainalysis.',
+      'North Korean hackers were busy too.',
+    ], '2023-02-10');
+    expect(claim(r, '$3.1 billion').verdict).toBe('no-record');
+    expect(claim(r, '$2 billion').verdict).toBe('no-record');
+    expect(claim(r, '$3.8 billion')).toMatchObject({ verdict: 'consistent', references: [expect.objectContaining({ recordId: 'chainalysis-all-2022' })] });
+  });
+
+  it('a year that dates the figure is not the date of the report in the same sentence', () => {
+    const r = check(['DeFi protocols lost $3.1 billion to hackers in 2022, Chainalysis said in a report this month.'], '2023-02-10');
+    expect(r.claims.find((c) => c.text === '2022')?.verdict ?? 'no-record').toBe('no-record');
+  });
+
+  it('a later figure from another publisher is not a revision', () => {
+    const c = claim(check(['Chainalysis said North Korean hackers stole nearly $400 million in 2021.']), '$400 million');
+    expect(`${c.caveat ?? ''} ${c.explanation}`).not.toMatch(/TRM Labs later revised|\$250 million/);
+  });
+
   it('a figure that fits the record, read with its qualifier, is consistent and cites it', () => {
     const c = claim(check(['Chainalysis said North Korean hackers stole nearly $400 million in 2021.']), '$400 million');
     expect(c.verdict).toBe('consistent');

@@ -372,7 +372,7 @@ function statValue(s: StatisticRecord): string {
 
 /** Later revisions of the same figure, published after `s`. */
 function revisionsOf(s: StatisticRecord, index: DatasetIndex): StatisticRecord[] {
-  return index.statistics.filter((o) => o.id !== s.id && o.metric === s.metric && o.period.start === s.period.start
+  return index.statistics.filter((o) => o.id !== s.id && o.publisher === s.publisher && o.metric === s.metric && o.period.start === s.period.start
     && o.period.end === s.period.end && o.published > s.published).sort((a, b) => a.published.localeCompare(b.published));
 }
 
@@ -385,6 +385,8 @@ function judgeStatistic(ctx: Context, index: DatasetIndex): Judgement | null {
     && (!ctx.published || s.published <= ctx.published)
     && ctx.level(s.publisher) > 0
     && s.subject.every((id) => ctx.level(id) > 0)
+    // An all-hacks total says nothing of a part ("DeFi protocols lost…", "North Korea stole…").
+    && (s.subject.length > 0 || !namesNarrowerScope(ctx))
     // A figure its own sentence credits to someone else (or to nobody in particular) is not this publisher's.
     && !(attributedOrg && attributedOrg.recordId !== s.publisher)
     && metricFits(s, ctx, index));
@@ -408,7 +410,10 @@ function judgeStatistic(ctx: Context, index: DatasetIndex): Judgement | null {
       references: [reference(best.s, 'supports', `Matches ${statValue(best.s)} for ${formatPeriod(best.s.period)}.`), ...later.map((r) => reference(r, 'context', `Later revision: ${statValue(r)}.`))],
     };
   }
-  const strong = (s: StatisticRecord) => ctx.level(s.publisher) >= 2 && explicitPeriod(f);
+  // Contradicting needs the publisher and the figure's subject close by: a country named only elsewhere in the
+  // article does not make a DeFi or bridge figure that country's total.
+  const strong = (s: StatisticRecord) => ctx.level(s.publisher) >= 2 && explicitPeriod(f)
+    && s.subject.every((id) => ctx.level(id) >= 2 || (ctx.level(id) >= 1 && !namesNarrowerScope(ctx)));
   // Saying the figure belongs to another period needs that period stated in the figure's own sentence.
   const elsewhere = assessed.find((a) => a.fit === 'fits' && a.period === 'different' && strong(a.s) && f.periodOrigin === 'sentence');
   if (elsewhere) {
@@ -432,6 +437,16 @@ function judgeStatistic(ctx: Context, index: DatasetIndex): Judgement | null {
     };
   }
   return null;
+}
+
+/** Words that make a figure a part of all crypto theft: a sector, a kind of victim or attack, a share. */
+const NARROWER_SCOPE = /\b(?:DeFi|decentrali[sz]ed\s+finance|bridges?|cross-chain|exchanges?|protocols?|NFTs?|gaming|games?|wallets?|individuals?|users?|retail|phishing|scams?|rug\s+pulls?|ransomware|darknet|private\s+keys?|accounted\s+for|share|portion|of\s+(?:the|all|that|this))\b/i;
+
+/** Whether the figure's clause speaks of part of all crypto theft: a sector or kind, or a named actor or victim. */
+function namesNarrowerScope(ctx: Context): boolean {
+  const [from, to] = clauseBounds(ctx).map((o) => o + ctx.figure.sentence.start) as [number, number];
+  return NARROWER_SCOPE.test(clauseAround(ctx))
+    || ctx.hits.some((h) => h.start >= from && h.end <= to && (h.entity.kind === 'actor' || h.entity.kind === 'victim'));
 }
 
 /** "The figure is about 10× lower than the record: off by an order of magnitude." */
@@ -800,8 +815,10 @@ function clauseBounds(ctx: Context): [number, number] {
   if (to < 0) to = s.length;
   // A date in apposition to another ("on Tuesday, August 6, after…") belongs to the clause before it.
   if (from > 0 && s.slice(from, to).replace(ctx.figure.text, '').trim() === '') from = previous(from - 2);
-  // A date in the sentence's opening phrase ("At the end of July, …", "Last year, …") dates the clause after it.
-  if (s.slice(0, from).trim() === '') {
+  // A date in the sentence's opening phrase ("At the end of July, …", "Last year, …") dates the clause after it;
+  // a whole clause before the comma ("Protocols lost $3 billion in 2022, Chainalysis said") is not an opening phrase.
+  const words = s.slice(from, to).replace(ctx.figure.text, ' ').trim().split(/\s+/).filter(Boolean).length;
+  if (s.slice(0, from).trim() === '' && words <= 4) {
     const next = s.indexOf(',', to + 1);
     to = next < 0 ? s.length : next;
   }
