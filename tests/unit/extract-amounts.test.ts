@@ -187,3 +187,40 @@ describe('market figures and claims beside them', () => {
     expect(figures('Holders were told the ETF was worth some $50 million at Friday’s prices.').every((f) => f.market)).toBe(true);
   });
 });
+
+describe('DeFi shorthand', () => {
+  it.each([
+    ['The haul: roughly 2.1M USDC.', 2.1e6, 'USDC', '2.1M USDC'],
+    ['It swapped 12K ETH on the way out.', 12000, 'ETH', '12K ETH'],
+    ['It also took 18.5 cbBTC.', 18.5, 'CBBTC', '18.5 cbBTC'],
+    ['Depositors lost 940 wstETH.', 940, 'WSTETH', '940 wstETH'],
+    ['Agents seized about 94,000 of the stolen bitcoin.', 94000, 'BTC', '94,000 of the stolen bitcoin'],
+  ])('%s', (text, value, currency, shown) => {
+    expect(one(text)).toMatchObject({ kind: 'amount', value, currency, text: shown, market: false });
+  });
+
+  it('takes no "one of the bitcoin exchanges" for an amount, and counts cyberattacks', () => {
+    expect(figures('It was one of the bitcoin exchanges hit.')).toEqual([]);
+    expect(one('The panel is investigating 58 suspected North Korean cyberattacks.')).toMatchObject({ kind: 'count', value: 58, unit: 'cyberattacks' });
+  });
+
+  it('never takes a quantity of tokens beside a price for a price', () => {
+    const found = figures('They dumped 3,000 WETH into the pool, pushing the QUIL price from $0.42 to $11.80.');
+    expect(found.map((f) => [f.text, f.market])).toEqual([['3,000 WETH', false], ['$0.42 to $11.80', true]]);
+  });
+
+  it.each([
+    'The token lost more than 90% of its value in a week.',
+    'Spot trading volume on centralised exchanges fell to $412 billion in May.',
+  ])('a market figure: %s', (text) => {
+    expect(figures(text).every((f) => f.market)).toBe(true);
+  });
+
+  it('keeps a valuation a claim in an article about a theft', () => {
+    const model = textModelFromBlocks([
+      { kind: 'title', text: 'How the Quillfi exploit worked', level: 1 },
+      { kind: 'paragraph', text: 'Haul: roughly 2.1M USDC and 1,240 WETH. At yesterday’s prices that’s ~$9.4M.' },
+    ]);
+    expect(extract(model, '2024-10-09').figures.find((f) => f.text === '$9.4M')).toMatchObject({ market: false });
+  });
+});

@@ -109,3 +109,32 @@ describe('a month named without its year', () => {
     expect(para('Lichtenstein, who stole bitcoin from Bitfinex in 2016, lost $5 million in November.', '2025-03-10')).toEqual([['$5 million', '2024-11-01..2024-11-30']]);
   });
 });
+
+describe('more clause structure', () => {
+  it('not a date across "; " — the section\'s instead', () => {
+    expect(periodsOf([
+      { kind: 'heading', text: 'Also this week' },
+      { kind: 'list-item', text: 'Hong Kong’s licensing regime took effect on June 1; 11 firms have said they plan to apply.' },
+    ], '2023-06-16')).toEqual([['11 firms', '2023-06-12..2023-06-18']]);
+  });
+
+  it('"more than $35 million from the June 3 drain" is no comparison', () => {
+    expect(para('Users have reported losses of more than $35 million from the June 3 drain.', '2023-06-16')).toEqual([['$35 million', '2023-06-03..2023-06-03']]);
+  });
+
+  it('a participle clause dates the clause it follows, not a figure of its own', () => {
+    expect(para('PeckShield puts the loss at $38 million across 14 pools, making it the third-largest exploit of 2023 so far.', '2023-06-05'))
+      .toEqual([['$38 million', '2023-01-01..2023-06-05'], ['14 pools', '2023-01-01..2023-06-05']]);
+    expect(para('Lazarus was behind $208.6 million of the losses, including the $41 million theft from Stake on September 4.', '2023-10-05'))
+      .toEqual([['$208.6 million', null], ['$41 million', '2023-09-04..2023-09-04']]);
+  });
+
+  it('a later sentence\'s year does not re-date a month named earlier', () => {
+    expect(para('A jury convicted him in November on seven counts. Witnesses said balances were overstated by 60% in 2021.', '2025-04-23'))
+      .toEqual([['seven counts', '2024-11-01..2024-11-30'], ['60%', '2021-01-01..2021-12-31']]);
+  });
+
+  it('"since last October\'s attack, when…": the figure of that attack is of that month', () => {
+    expect(para('It is the largest exploit since last October’s attack, when a trader drained $197 million.', '2023-03-15')).toEqual([['$197 million', '2022-10-01..2022-10-31']]);
+  });
+});

@@ -37,6 +37,11 @@ describe('extraction on any text', () => {
     ['digits glued to magnitudes', '$1m1m1m1m'.repeat(50_000)],
     ['dots between digits', '1.'.repeat(300_000)],
     ['capitalised words', 'Alpha Beta Gamma Delta '.repeat(20_000)],
+    ['one endless sentence of amounts and dates', '$1m in 2021, $2m in 2022 and '.repeat(12_000)],
+    ['one endless table row', '2018 | $1 | 22 | '.repeat(20_000)],
+    ['weekdays and month names', 'Friday, June Monday, July on Friday, '.repeat(10_000)],
+    ['relative clauses and partitives', ', which 14 of the 120 of the '.repeat(20_000)],
+    ['changes without a noun', 'jumped from four to seven '.repeat(15_000)],
   ])('finishes on adversarial input: %s', (_, text) => {
     const model = textModelFromBlocks([{ kind: 'paragraph', text }]);
     expect(() => extract(model, '2022-01-14')).not.toThrow();

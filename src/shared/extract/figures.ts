@@ -92,7 +92,7 @@ const PREFIX_RE = new RegExp(`(?:(?<sym>U\\.S\\.\\$|US\\$|AU\\$|CA\\$|HK\\$|SG\\
 const MAGNITUDE_RE = /(?:[^\S\n]*(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|mn|bn|tn|Bn|BN|[Cc]rores?|[Ll]akhs?)\b|(?<letter>[kKmMbBtT])(?![\w]))/y;
 const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[$€£¥₩₹])?(?<num>${NUMBER_SOURCE})`, 'y');
 const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|percentage[^\S\n]+points?\b)/y;
-const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+)?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>w?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
+const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
 const COUNTED_RE = new RegExp(`(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,4}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b(?![’']s\\b|-)`, 'iy');
 /** "14 of the 120 contracts", "two of its executives", "three of his closest former associates". */
 const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of[^\\S\\n]+(?:the|its|his|her|their|our|these|those)(?<inner>[^\\S\\n]+\\d[\\d,]*)?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b`, 'iy');
@@ -120,18 +120,21 @@ const WEAK_MARKET_NOUNS = /\b(?:inflows?|outflows?|liquidations?|peak\s+of|forec
 /** The object of a theft: "drained $197 million after manipulating the price…" is no market figure whatever stands near. */
 const THEFT_VERB_BEFORE = /\b(?:st[oe]le|stolen|steal(?:s|ing)?|took|taken|drain(?:ed|s|ing)?|siphon(?:ed|s|ing)?|loot(?:ed|s|ing)?|lost|los(?:es|ing)|launder(?:ed|s|ing)?|made\s+off\s+with|exploited\s+for|hacked\s+for|seiz(?:ed|es|ing)|froze|frozen|recover(?:ed|s|ing))\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|at\s+least|up\s+to|an\s+estimated|approximately|just\s+over|just\s+under|a\s+further|another|a\s+total\s+of)\s+)?$/i;
 /** A valuation: "worth some $50 million at Friday's prices", "valued at £3 billion at current prices". */
-const VALUATION = /\b(?:worth|valued\s+at|value\s+of)\b/i;
+const VALUATION = /\b(?:worth|valued\s+at|value\s+of|at\s+(?:\S+\s+)?prices?)\b/i;
 /** A price move right before the figure: "slid below $43,000", "trading at $1.02". */
 const MOVE_QUALIFIER = '(?:(?:just|nearly|almost|about|around|roughly|some|more\\s+than|less\\s+than|over|under|as\\s+much\\s+as|up\\s+to)\\s+)?';
 const PRICE_MOVE_BEFORE = new RegExp(`\\b(?:sl(?:id|ides?|iding)|slip(?:s|ped|ping)?|slump(?:s|ed|ing)?|f(?:ell|alls?|alling|allen)|drop(?:s|ped|ping)?|r(?:ose|isen|ises?|ising)|climb(?:s|ed|ing)?|surg(?:es?|ed|ing)|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|declin(?:es?|ed|ing)|shed(?:s|ding)?|edg(?:es?|ed|ing)|plung(?:es?|ed|ing)|tumbl(?:es?|ed|ing)|rall(?:y|ies|ied|ying)|hit(?:s|ting)?|reach(?:es|ed|ing)?|br(?:oke|eaks?|eaking)|cross(?:es|ed|ing)?|top(?:s|ped|ping)?|sank|sinks?|dipp?(?:ed|s|ing)?|soar(?:s|ed|ing)?|spik(?:es?|ed|ing)|trad(?:es?|ed|ing)|hover(?:s|ed|ing)?|clos(?:es?|ed|ing)|open(?:s|ed|ing)?|retest(?:s|ed|ing)?|(?:recover(?:s|ed|ing)?|reclaim(?:s|ed|ing)?)(?=\\s+(?:to|above|back))|peak(?:s|ed|ing)?|stead(?:y|ies|ied|ying)|hold(?:s|ing)?|sits?|sitting|stays?|stayed|remains?|remained|(?:sent|sends?|pushed|pushes|drove|drives|knocked|dragged|lifted)\\s+[\\w.-]+\\s+(?:down|up|lower|higher))(?:\\s+${MOVE_QUALIFIER}(?:by\\s+)?[\\d.,]+(?:%|\\s*per\\s*cent|\\s*percent))?\\s+(?:to|at|by|below|above|past|under|over|through|beyond|near|around|back\\s+(?:to|above|below)|as\\s+(?:high|low)\\s+as)?\\s*${MOVE_QUALIFIER}$`, 'i');
 /** "bitcoin was worth roughly $270": an asset's unit value. */
 const ASSET_WORTH_BEFORE = /\b(?:[Bb]itcoin|[Ee]ther(?:eum)?|BTC|ETH|[A-Z]{2,6}|(?:the\s+)?(?:coin|token))\s+(?:was|is|were|are)\s+(?:then\s+)?(?:worth|valued\s+at|priced\s+at)\s+(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?$/;
 const ASSET_BEFORE = /(?:\b(?:[A-Z]{2,6}(?:\/USDT?)?|bitcoin|ether(?:eum)?|solana|XRP|dogecoin|BTC|ETH)\s*[:=]?\s*|@\s*)$/;
-const ASSET_WORD = /\b(?:[A-Z]{2,6}|[Bb]itcoin|[Ee]ther(?:eum)?|[Ss]olana|tokens?|coins?|prices?|shares|stocks?|markets?|cryptocurrencies|crypto(?:currency)?\s+market)\b/;
+const ASSET_WORD = /\b(?:[A-Z]{2,6}|[Bb]itcoin|[Ee]ther(?:eum)?|[Ss]olana|tokens?|coins?|prices?|shares|stocks?|markets?|cryptocurrencies|crypto(?:currency)?\s+market|volumes?|market\s+cap(?:itali[sz]ation)?)\b/;
+/** A fall in value: "its token lost more than 90% of its value". */
+const SHARE_OF_VALUE_AFTER = /^[^\S\n]+of[^\S\n]+(?:its|their|the)[^\S\n]+(?:market[^\S\n]+)?value\b/;
 export const THEFT_WORDS = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|launder|scam|fraud|ransom|seiz|indict|charg|loot|siphon|lost|loss|compromis|breach|recover|frozen|froze|bounty|illicit|crim|manipulat|phish)/i;
 
 export function findFigures(sentence: string, offset: number, taken: (start: number, end: number) => boolean): FigureMention[] {
   const out: FigureMention[] = [];
+  theftCache = null;
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(sentence); m; m = NUMBER_RE.exec(sentence)) {
     const numStart = m.index;
@@ -145,10 +148,16 @@ export function findFigures(sentence: string, offset: number, taken: (start: num
     if (!figure) continue;
     NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, figure.end);
     if (taken(offset + figure.start, offset + figure.end)) continue;
-    out.push({ ...figure, start: figure.start + offset, end: figure.end + offset });
+    figure.start += offset;
+    figure.end += offset;
+    out.push(figure);
   }
   return out;
 }
+
+/** Whether the sentence being read has theft words, looked up once per sentence. */
+let theftCache: boolean | null = null;
+const theftIn = (s: string) => (theftCache ??= THEFT_WORDS.test(s));
 
 function readFigure(s: string, numStart: number, numEnd: number, parsed: { value: number; decimals: number; words: boolean }): FigureMention | null {
   const before = s.slice(Math.max(0, numStart - 8), numStart);
@@ -173,7 +182,8 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     return [MAGNITUDES[word.toLowerCase()]!, MAGNITUDE_RE.lastIndex];
   };
   // "half a billion": the words parser read "half a" as 0.5.
-  const mag = takeMagnitude(pos, currency !== null);
+  // "$400M", and "2.1M USDC", "12K ETH": a letter magnitude needs a currency before it or a known token after it.
+  const mag = takeMagnitude(pos, currency !== null) ?? (tokenAfter(s, pos) ? takeMagnitude(pos, true) : null);
   if (mag) [magnitude, pos] = [mag[0], mag[1]];
   magnitudeFound = mag !== null;
 
@@ -187,7 +197,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     const second = parseNumberToken(rm.groups!.num!);
     const secondMag = second ? takeMagnitude(RANGE_RE.lastIndex, currency !== null) : null;
     const isYear = /^(?:19|20)\d\d$/.test(rm.groups!.num!) && !secondMag;
-    if (second && !isYear && (rm.groups!.sep !== 'and' || /\bbetween\s+(?:US\$|[$€£¥₩₹])?$/i.test(s.slice(0, start)))) {
+    if (second && !isYear && (rm.groups!.sep !== 'and' || /\bbetween\s+(?:US\$|[$€£¥₩₹])?$/i.test(s.slice(Math.max(0, start - 16), start)))) {
       sep = rm.groups!.sep!;
       high = second.value;
       pos = secondMag ? secondMag[1] : RANGE_RE.lastIndex;
@@ -217,14 +227,20 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     const cm = CURRENCY_AFTER_RE.exec(s);
     const ticker = cm?.groups!.ticker;
     const word = cm?.groups!.word;
-    if (word) {
+    // "94,000 of the stolen bitcoin" but not "one of the bitcoin exchanges".
+    const partitiveOk = !cm?.groups!.partitive || ((parsed.value >= 100 || magnitudeFound) && !/^[^\S\n]+[a-z]/.test(s.slice(CURRENCY_AFTER_RE.lastIndex, CURRENCY_AFTER_RE.lastIndex + 3)));
+    if (!partitiveOk) {
+      // not a currency
+    } else if (word) {
       currency = CURRENCY_WORDS[word.toLowerCase().replace(/\s+/g, ' ')] ?? (/dollars/i.test(word) ? currencyForDollarWord(word) : null);
     } else if (ticker) {
       const t = ticker.toUpperCase();
+      const base = cm!.groups!.tp ? ticker.slice(cm!.groups!.tp.length).toUpperCase() : null;
       if (TICKERS[t]) currency = TICKERS[t]!;
+      else if (base && TICKERS[base]) currency = t; // "18.5 cbBTC", "wstETH": a wrapped or staked form of a known token
       else if (FIAT.has(t)) currency = t; // "1.5 billion USD"
       // "17 million NANO": after a magnitude, an upper-case word that is no common acronym names a token.
-      else if (magnitudeFound && /^[A-Z]{3,6}$/.test(ticker) && !NOT_TICKERS.has(t)) currency = t;
+      else if (magnitudeFound && !base && /^[A-Z]{3,6}$/.test(ticker) && !NOT_TICKERS.has(t)) currency = t;
     }
     if (currency) {
       kind = 'amount';
@@ -233,12 +249,11 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
   }
   if (!kind) {
     const total = value * magnitude;
-    const plural = (noun: string) => total === 1 || /(?:s|people|men)$/i.test(noun); // "Top 5 exchange", "a 3 person team"
     if (/^(?:one|a)\b/i.test(s.slice(numStart, numEnd)) && /^\s+of\b/i.test(s.slice(numEnd))) return null; // "one of the"
     COUNTED_RE.lastIndex = pos;
     let cm = COUNTED_RE.exec(s);
     // "300 blockchain projects": a singular counted noun may be an adjective; the plural noun further on is counted.
-    if (cm && total !== 1 && !plural(cm.groups!.noun!)) {
+    if (cm && !plural(total, cm.groups!.noun!)) {
       COUNTED_RE.lastIndex = cm.index + cm[0].length;
       const further = COUNTED_RE.exec(s);
       if (further && `${cm[0]}${further[0]}`.trim().split(/\s+/).length <= 5) {
@@ -253,14 +268,14 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     const ofThe = OF_THE_RE.exec(s.slice(0, start));
     if (cm && betweenWordsOk(between)) {
       unit = cm.groups!.noun!.toLowerCase();
-      if (!plural(unit)) return null;
+      if (!plural(total, unit)) return null;
       kind = 'count';
       pos = cm.index + cm[0].length;
     } else if (/^-count[^\S\n]+(?:indictment|complaint|information|case)\b/i.test(s.slice(pos, pos + 24))) {
       kind = 'count'; // "a seven-count indictment"
       unit = 'counts';
       pos += '-count'.length;
-    } else if (part && betweenWordsOk(part.groups!.between!.trim().split(/\s+/).filter(Boolean)) && plural(part.groups!.noun!)) {
+    } else if (part && betweenWordsOk(part.groups!.between!.trim().split(/\s+/).filter(Boolean)) && plural(total, part.groups!.noun!)) {
       kind = 'count'; // "two of its executives"; "14 of the 120 contracts" leaves "120 contracts" its own figure
       unit = part.groups!.noun!.toLowerCase();
       if (!part.groups!.inner) pos = part.index + part[0].length;
@@ -279,9 +294,9 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
       return null; // "5 million" of what? Left to context, not guessed.
     }
     // "one research firm's count", "on one chain and … on another": "one" as a determiner, not a quantity.
-    if (total === 1 && /^one\b/i.test(s.slice(numStart, numEnd)) && /\banother\b/i.test(s.slice(pos))) return null;
+    if (total === 1 && /^one\b/i.test(s.slice(numStart, numEnd)) && /\banother\b/i.test(s.slice(pos, pos + 200))) return null;
     if (/^(?:19|20)\d\d$/.test(String(value)) && !/^\d{1,3}(,\d{3})+$/.test(s.slice(numStart, numEnd))) {
-      if (!/(?:at least|more than|over|some|about|nearly)\s+$/i.test(s.slice(0, numStart))) return null; // a year used as an adjective
+      if (!/(?:at least|more than|over|some|about|nearly)\s+$/i.test(s.slice(Math.max(0, numStart - 16), numStart))) return null; // a year used as an adjective
     }
     if (parsed.words && value === 1 && !/^(?:one|a|an)\b/i.test(s.slice(numStart))) return null;
   }
@@ -329,6 +344,15 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
   return figure;
 }
 
+/** "Top 5 exchange", "a 3 person team": a count above one names a plural. */
+const plural = (total: number, noun: string) => total === 1 || /(?:s|people|men)$/i.test(noun);
+
+/** A match that starts within the window; the text just past it only completes a word cut at its edge. */
+function within(re: RegExp, window: string, past: string): boolean {
+  const m = re.exec(window + past);
+  return !!m && m.index < window.length;
+}
+
 /** Words between a number and its counted noun: adjectives and names, never a preposition or another number. */
 function betweenWordsOk(words: string[]): boolean {
   return words.every((w, i) => {
@@ -346,15 +370,20 @@ const BREACH_VERB_BEFORE = /\b(?:hacked|breached|attacked|exploited|robbed|targe
 const CHANGE_VERB = /\b(?:jump|rose|rise|grew|grow|increas|climb|fell|fall|drop|declin|doubl|tripl|surg|soar|went|swell|balloon|shrank|shrink|plung|spik)\w*\b/i;
 
 /** The noun a change counts: the one after "number of", else the first plural counted noun before it, else the next after. */
+const NUMBER_OF_RE = new RegExp(`\\bnumber\\s+of\\s+(?:[\\w-]+\\s+){0,3}?(${COUNTED_ALT})\\b`, 'i');
+const ANY_COUNTED_RE = new RegExp(`\\b(${COUNTED_ALT})\\b`, 'gi');
+/** The noun a change counts, within a few words of it: the one after "number of", else the first plural counted noun before it, else the next after. */
 function nearestCountedNoun(s: string, at: number): string | null {
-  const numberOf = new RegExp(`\\bnumber\\s+of\\s+(?:[\\w-]+\\s+){0,3}?(${COUNTED_ALT})\\b`, 'i').exec(s.slice(0, at));
+  const from = Math.max(0, at - 160);
+  const numberOf = NUMBER_OF_RE.exec(s.slice(from, at));
   if (numberOf) return numberOf[1]!.toLowerCase();
-  const re = new RegExp(`\\b(${COUNTED_ALT})\\b`, 'gi');
+  const window = s.slice(from, at + 160);
+  ANY_COUNTED_RE.lastIndex = 0;
   let after: string | null = null;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
+  for (let m = ANY_COUNTED_RE.exec(window); m; m = ANY_COUNTED_RE.exec(window)) {
     const noun = m[1]!.toLowerCase();
     if (!/(?:s|people|men)$/.test(noun)) continue;
-    if (m.index < at) return noun;
+    if (from + m.index < at) return noun;
     after ??= noun;
   }
   return after;
@@ -369,6 +398,14 @@ function currencyForDollarWord(word: string): string {
   return 'USD';
 }
 
+/** Whether a known token or currency word follows a letter magnitude: "2.1M USDC", "12K ETH". */
+function tokenAfter(s: string, pos: number): boolean {
+  const m = /^[kKmMbB][^\S\n]+((?:[a-z]{1,3})?[A-Z][A-Z0-9]{1,5}|[a-z]+)\b/.exec(s.slice(pos, pos + 16));
+  if (!m) return false;
+  const t = m[1]!.toUpperCase();
+  return !!TICKERS[t] || FIAT.has(t) || t.toLowerCase() in CURRENCY_WORDS || !!TICKERS[t.replace(/^[A-Z]{1,3}(?=[A-Z]{3})/, '')];
+}
+
 const round = (v: number) => Math.round(v * 1e8) / 1e8;
 
 function isMarket(s: string, start: number, end: number, f: FigureMention, decimals: number, magnitudeFound: boolean): boolean | 'valuation' {
@@ -376,25 +413,23 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   const after = s.slice(end, end + 40);
   // A market word must start within the window; the text just past it only completes it ("price feed", not "price fee").
   const past = /^\S*\s*\S*/.exec(s.slice(end + 40, end + 80))?.[0] ?? '';
-  const within = (re: RegExp, window: string) => {
-    const m = re.exec(window + past);
-    return !!m && m.index < window.length;
-  };
   const fiat = f.currency === null || FIAT.has(f.currency);
   if (f.kind === 'amount' && (magnitudeFound || !fiat) && THEFT_VERB_BEFORE.test(before)) return false;
   if (f.kind === 'amount' && PER_UNIT_AFTER.test(after)) return true;
+  if (f.kind === 'percent' && SHARE_OF_VALUE_AFTER.test(after)) return true;
   if (f.kind === 'amount' && ASSET_BEFORE.test(before.slice(-12)) && !/\b(?:of|in|worth)\s*$/i.test(before)) return true;
   if (f.kind === 'amount' && fiat && decimals === 2 && !magnitudeFound && f.value < 1e6) return true;
   if (f.kind === 'amount' && !magnitudeFound && ASSET_WORTH_BEFORE.test(before)) return true; // "bitcoin was worth roughly $270"
   if (PRICE_MOVE_BEFORE.test(before.slice(-50).replace(/(?:US\$|[$€£¥₩₹])$/, ''))) {
     // "Bitcoin slid below $43,000" is a price; "losses reached $35 million" is not; "reserves dropped by $5.3 billion" needs an asset named.
-    if (ASSET_WORD.test(before.slice(-60)) || (!THEFT_WORDS.test(s) && !(f.kind === 'amount' && magnitudeFound))) return true;
+    if (ASSET_WORD.test(before.slice(-60)) || (!theftIn(s) && !(f.kind === 'amount' && magnitudeFound))) return true;
   }
-  const window = `${before.slice(-45)} ${after}`;
-  if (within(MARKET_NOUNS, window)) {
+  // A quantity of tokens is no price: a price word after it ("3,000 WETH into the pool, pushing the price…") says what it did.
+  const window = fiat ? `${before.slice(-45)} ${after}` : before.slice(-45);
+  if (within(MARKET_NOUNS, window, past)) {
     // "stolen funds worth $X at today's price" is still a theft figure.
-    if (THEFT_WORDS.test(s) && /\b(?:at\s+(?:the\s+)?(?:time|today|current)|prices?\s+at\s+the\s+time|worth)\b/i.test(window)) return false;
+    if (theftIn(s) && /\b(?:at\s+(?:the\s+)?(?:time|today|current)|prices?\s+at\s+the\s+time|worth)\b/i.test(window)) return false;
     return magnitudeFound && VALUATION.test(window) ? 'valuation' : true;
   }
-  return WEAK_MARKET_NOUNS.test(window) && !THEFT_WORDS.test(s);
+  return WEAK_MARKET_NOUNS.test(window) && !theftIn(s);
 }

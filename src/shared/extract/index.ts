@@ -51,11 +51,12 @@ export interface Extraction {
 const REPORTING_AFTER = /^,?\s+(?:unsealed|released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|filed)\b/i;
 const REPORTING_BEFORE = /\b(?:released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed)\s+(?:(?:\w+\s+){0,2}|in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){1,2}(?:on\s+)?)$/i;
 /** The comparison a change is measured against: "down 31% from January", "a 516% increase over 2020". */
-const BASELINE_BEFORE = /(?:\d\s*(?:%|percent|per\s+cent)|\b(?:up|down|rose|fell|increase[sd]?|decrease[sd]?|decline[sd]?|drop(?:ped)?|jump(?:ed)?|rise|grew|gain(?:ed)?|higher|lower|more|fewer|less|larger|smaller|bigger))\b[^.;\n]{0,30}?\b(?:from|than|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?$/i;
+const BASELINE_BEFORE = /(?:\d\s*(?:%|percent|per\s+cent)\b[^.;\n]{0,30}?\b(?:from|than|over|compared\s+(?:with|to)|versus|vs\.?)|\b(?:up|down|rose|fell|increase[sd]?|decrease[sd]?|decline[sd]?|drop(?:ped)?|jump(?:ed)?|rise|grew|gain(?:ed)?)\b[^.;\n]{0,30}?\b(?:from|over|compared\s+(?:with|to)|versus|vs\.?)|\b(?:more|fewer|less|larger|smaller|bigger|higher|lower)\b(?!\s+than\s+(?:US\$|[$€£¥₩₹]|\d|about|nearly|some))[^.;\n]{0,30}?\bthan)\s+(?:in\s+)?(?:the\s+)?$/i;
 /** A figure measured against: "up 79% from $7.8 billion the year before" dates the $7.8 billion, not the 79%. */
 const BASELINE_LEAD = /\b(?:from|than|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?(?:US\$|[$€£¥₩₹])?$/i;
-/** Words that open a new clause: a date after one is not reached back to ("…addresses within 72 hours and that by March 3, …"). */
-const CLAUSE_OPENER = /\b(?:that|which|who|when|where|because|then)\b/i;
+const PARTICIPLE_COMMA = /,\s+(?:[a-z]+ing|bringing|putting|taking)\b/g;
+const REPORTING_WORD = /released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed/;
+const BASELINE_TAIL = /\b(?:from|than|over|with|to|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?$/i;
 /** The frame of a record, not the period of a figure: "Japan's biggest theft since 2018". */
 const FRAME_BEFORE = /\b(?:biggest|largest|worst|highest|lowest|most|best|first|greatest|costliest|longest|deadliest|record)\b[^.;,\n]{0,50}\bsince\s+(?:the\s+)?$/i;
 /** A wire or press-release dateline: "TOKYO, Jan 29 –", "ZUG, Switzerland, March 4, 2025 /PRNewswire/ --", "March 29 (Reuters) -". */
@@ -63,14 +64,12 @@ const DATELINE_BEFORE = /^(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,[^\S\n]+[A-Z][\w.'’ -
 const DATELINE_AFTER = /^[^\S\n]*(?:\([^)\n]{1,30}\)[^\S\n]*|\/[^/\n]{1,30}\/[^\S\n]*)?(?:--|[–—-])/;
 /** A relative clause: ", which halted withdrawals on February 7 and went dark on Tuesday,". */
 const RELATIVE_CLAUSE = /,[^\S\n]+(?:which|who|whose)\b(?![^\S\n]+(?:was|were|is|are)[^\S\n]+(?:then[^\S\n]+)?(?:worth|valued))(?:[^,;]|,\d)*/g;
-/** Boundaries between clauses; a thousands comma is none. */
-const BOUNDARY = /[;—–(]|:(?!\d)|,(?!\d{3})/g;
 /** A date that opens its clause ("…and that by March 3, about 86% had…"): the comma after it joins, not separates. */
 const FRONTED_BEFORE = /(?:^|[,;:—–(][^\S\n]*|\b(?:that|and|but|when|after|before|while|as)[^\S\n]+)(?:(?:on|in|by|since|during|from|until|back\s+in)[^\S\n]+)?$/i;
-/** A break no date crosses to reach a figure: "…on Monday, while a separate exploiter sent back…". */
-const HARD_BOUNDARY = /;|\b(?:while|whereas|but|although|though|meanwhile)\b/i;
 /** A second figure restating the first: "¥58 billion ($534 million)", "1,900 ETH, or roughly $4.5 million", "7,000 bitcoin, worth about $40 million". */
 const EQUIVALENT_GAP = /^(?:[^\S\n]+[A-Za-z-]+){0,2}[^\S\n]*(?:\([^)\n]{0,16}|,?[^\S\n]*(?:or|i\.e\.)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately)?[^\S\n]*|,?[^\S\n]*(?:(?:which|that)[^\S\n]+(?:was|were|is|are)[^\S\n]+)?(?:then[^\S\n]+)?(?:worth|valued[^\S\n]+at)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately|just)?[^\S\n]*)$/i;
+/** Currencies a price is quoted in; a quantity of tokens ("3,000 WETH") is never a price. */
+const FIAT_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'AUD', 'CAD', 'HKD', 'SGD', 'INR', 'CHF', 'NZD', 'BRL', 'RUB', 'TRY', 'AED', 'THB', 'VND', 'PHP', 'IDR', 'ZAR', 'NGN']);
 /** An amount written with a magnitude ("$5 million", "US$1.5bn") rather than a unit price ("$6,700"). */
 const HAS_MAGNITUDE = /\d\s*(?:thousand|million|billion|trillion|mln|mn|bn|tn|crores?|lakhs?|[kmbt])\b/i;
 /** Where a price stands after a move: "…, to around $6,700". */
@@ -109,10 +108,11 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
     const firstSentence = sentences.length;
     const header = block.kind === 'table-row' ? tableHeader(model, b) : null;
     for (const sentence of splitSentences(blockText, block.start)) {
-      sentences.push({ ...sentence, block: b });
+      sentences.push({ start: sentence.start, end: sentence.end, block: b });
       const text = model.text.slice(sentence.start, sentence.end);
-      const dates = findDates(text, published).map((d) => ({ ...d, start: d.start + sentence.start, end: d.end + sentence.start }));
-      const taken = (s: number, e: number) => dates.some((d) => s < d.end && e > d.start);
+      const dates = findDates(text, published);
+      for (const d of dates) { d.start += sentence.start; d.end += sentence.start; }
+      const taken = (s: number, e: number) => overlaps(dates, s, e);
       const found = findFigures(text, sentence.start, taken);
       for (const f of found) {
         if (f.text.includes('\n')) continue; // a figure never runs across a line break (<br>)
@@ -134,51 +134,64 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
         figures.push(figure);
         const before = model.text.slice(Math.max(block.start, shown.start - 60), shown.start);
         const after = model.text.slice(shown.end, Math.min(block.end, shown.end + 30));
+        // Each costlier pattern runs only where a cheap look says it could match.
         notes.set(figure, {
-          report: REPORTING_BEFORE.test(before.slice(-40)) || REPORTING_AFTER.test(after),
+          report: (REPORTING_WORD.test(before) && REPORTING_BEFORE.test(before.slice(-40))) || REPORTING_AFTER.test(after),
           dateline: d.start - block.start < 60 && DATELINE_BEFORE.test(model.text.slice(block.start, d.start)) && DATELINE_AFTER.test(model.text.slice(d.end, d.end + 40)),
-          baseline: BASELINE_BEFORE.test(before),
-          frame: FRAME_BEFORE.test(before),
-          alone: /^\s+alone\b/.test(after),
+          baseline: BASELINE_TAIL.test(before.slice(-26)) && BASELINE_BEFORE.test(before),
+          frame: !d.since && before.includes('since') && FRAME_BEFORE.test(before),
+          alone: after.startsWith(' alone'),
           marketOnly: false,
-          fronted: /^,/.test(model.text.slice(d.end, d.end + 1)) && FRONTED_BEFORE.test(model.text.slice(Math.max(sentence.start, d.start - 40), d.start)),
+          fronted: model.text[d.end] === ',' && FRONTED_BEFORE.test(model.text.slice(Math.max(sentence.start, d.start - 40), d.start)),
           floating: !!d.floating,
           since: !!d.since,
           anchor: d.anchor,
         });
       }
-      for (const s of findSources(text, sentence.start)) sources.push({ ...s, sentence, block: b });
+      for (const s of findSources(text, sentence.start)) sources.push({ start: s.start, end: s.end, text: s.text, name: s.name, kind: s.kind, sentence, block: b });
     }
     if (header) {
       const rowSentences = sentences.slice(firstSentence);
-      const rowFigures = figures.slice(firstFigure);
-      const taken = (s: number, e: number) => rowFigures.some((f) => s < f.end && e > f.start);
+      const rowFigures = figures.slice(firstFigure).sort(byStart);
+      const taken = (s: number, e: number) => overlaps(rowFigures, s, e);
       figures.push(...tableCounts(model, header, b, rowSentences, taken));
     }
   }
 
-  // A valuation beside a price word ("worth some $50 million at Friday's prices") is a claim in a passage about a theft.
-  const theftBlock = memo((b: number) => THEFT_WORDS.test(model.text.slice(model.blocks[b]!.start, model.blocks[b]!.end)));
-  for (const f of valuations) if (theftBlock(f.block)) f.market = false;
+  resolve(model, published, { figures, sources, sentences }, notes, valuations, sectionOf, titleBlock);
+  return { figures, sources, sentences };
+}
+
+/** After reading every block: market figures, dates relative to the passage, and the period of each figure. */
+function resolve(model: TextModel, published: string | null, { figures, sentences }: Extraction, notes: Map<Figure, DateNotes>,
+  valuations: Set<Figure>, sectionOf: number[], titleBlock: number): void {
+  // A valuation beside a price word ("worth some $50 million at Friday's prices") is a claim in a passage, or an
+  // article, about a theft.
+  const theftBlock = memo((b: number) => b >= 0 && THEFT_WORDS.test(model.text.slice(model.blocks[b]!.start, model.blocks[b]!.end)));
+  for (const f of valuations) if (theftBlock(f.block) || theftBlock(titleBlock)) f.market = false;
 
   // In a passage about the market, a figure with no theft words in its sentence is a market figure too.
   const sentenceAt = new Map(sentences.map((s) => [s.start, s]));
   const theftSentence = memo((start: number) => THEFT_WORDS.test(model.text.slice(start, sentenceAt.get(start)!.end)));
+  const gapsOf = memo((start: number) => new Gaps(model.text, sentenceAt.get(start)!));
   const marketByBlock = groupBy(figures.filter((f) => f.market).sort(byStart), (f) => f.block);
   for (const f of figures) {
     if (f.market || (f.kind !== 'amount' && f.kind !== 'percent')) continue;
-    const near = marketByBlock.get(f.block) ?? [];
+    const near = marketByBlock.get(f.block);
+    if (!near) continue;
     const at = lowerBound(near, f.start);
-    const adjacent = [near[at - 1], near[at]].filter((m): m is Figure => !!m && m.sentence.start === f.sentence.start);
+    const before = near[at - 1]?.sentence.start === f.sentence.start ? near[at - 1]! : null;
+    const after = near[at]?.sentence.start === f.sentence.start ? near[at]! : null;
     const theft = theftSentence(f.sentence.start);
-    const plain = f.kind === 'percent' || !HAS_MAGNITUDE.test(f.text);
-    if (plain) {
-      if ((adjacent.length || near.length >= 2) && !theft) f.market = true;
+    const fiat = f.currency === null || FIAT_CODES.has(f.currency);
+    if (f.kind === 'percent' || (fiat && !HAS_MAGNITUDE.test(f.text))) {
+      if ((before || after || near.length >= 2) && !theft) f.market = true;
       // "…sent bitcoin down more than 10 percent over two days, to around $6,700": a price even beside a theft word.
-      else if (adjacent.length && f.kind === 'amount' && PRICE_POSITION_BEFORE.test(model.text.slice(Math.max(f.sentence.start, f.start - 40), f.start))) f.market = true;
-    } else if (!theft) {
+      else if ((before || after) && f.kind === 'amount' && PRICE_POSITION_BEFORE.test(model.text.slice(Math.max(f.sentence.start, f.start - 40), f.start))) f.market = true;
+    } else if (fiat && !theft && (before || after)) {
       // An amount with a magnitude carries its own market words; it joins a market figure only in the same clause.
-      if (adjacent.some((m) => gapOf(m, f) <= WINDOW && !between(model.text, m, f).match(BOUNDARY) && !HARD_BOUNDARY.test(between(model.text, m, f)))) f.market = true;
+      const gaps = gapsOf(f.sentence.start);
+      if (sameClause(gaps, before, f) || sameClause(gaps, after, f)) f.market = true;
     }
   }
 
@@ -201,7 +214,6 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
     return !!o.period && !n.floating && !n.anchor && !n.dateline && o.period.start.slice(0, 4) === o.period.end.slice(0, 4);
   };
   const blockYears = memo((b: number) => countBy((datesByBlock.get(b) ?? []).filter(yearDate), (o) => o.period!.start.slice(0, 4)));
-  const sentenceYears = memo((start: number) => countBy((datesBySentence.get(start) ?? []).filter(yearDate), (o) => o.period!.start.slice(0, 4)));
   const single = (years: Iterable<string>) => {
     const set = new Set(years);
     return set.size === 1 ? Number([...set][0]) : set.size > 1 ? NaN : null;
@@ -212,9 +224,11 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
     const list = datesBySentence.get(d.sentence.start)!;
     const i = indexInSentence.get(d)!;
     const nearby = list.slice(Math.max(0, i - 3), i + 4).filter((o) => o !== d && yearDate(o) && clauseAt(clauses, o.start) === clauseAt(clauses, d.start));
-    const own = sentenceYears(d.sentence.start);
     let year = single(nearby.map((o) => o.period!.start.slice(0, 4)));
-    year ??= single([...blockYears(d.block)].filter(([y, n]) => n > (own.get(y) ?? 0)).map(([y]) => y));
+    // A year set earlier in the paragraph (its last few dates) carries forward; a later sentence's does not reach back.
+    const blockDates = datesByBlock.get(d.block)!;
+    const upTo = lowerBound(blockDates, d.sentence.start);
+    year ??= single(blockDates.slice(Math.max(0, upTo - 8), upTo).filter(yearDate).map((o) => o.period!.start.slice(0, 4)));
     for (const b of [sectionOf[d.block] ?? -1, titleBlock]) if (b >= 0 && b !== d.block) year ??= single(blockYears(b).keys());
     if (year === null || Number.isNaN(year) || year === Number(d.period.start.slice(0, 4))) continue;
     const shifted = shiftYears(d.period, year - Number(d.period.start.slice(0, 4)));
@@ -248,56 +262,45 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
     const n = notes.get(d)!;
     return !!d.period && !n.report && !n.dateline && !n.frame;
   };
-  const periodFrom = (d: Figure) => (notes.get(d)!.since && published ? { start: d.period!.start, end: published } : d.period);
+  // From an event a "since" counts from up to publication — unless the figure is the event's own ("since last October's attack, when a trader drained $197 million").
+  const periodFrom = (d: Figure, f: Figure) => (notes.get(d)!.since && published && !(f.start > d.end && /,\s+(?:when|where)\b/.test(text.slice(d.end, f.start)))
+    ? { start: d.period!.start, end: published } : d.period);
   const assigned = new Set<Figure>();
   const text = model.text;
   for (const group of sentenceGroups(text, claimants)) {
     const sentence = group[0]![0]!.sentence;
-    const clauses = clausesOf(sentence.start);
-    const spans = group.map((g) => ({ start: g[0]!.start, end: g[g.length - 1]!.end }));
-    const inSentence = (datesBySentence.get(sentence.start) ?? []).filter((d) => candidate(d) && !notes.get(d)!.baseline);
-    const fits = (gi: number, d: Figure) => gapOf(spans[gi]!, d) <= WINDOW && clauseAt(clauses, spans[gi]!.start) === clauseAt(clauses, d.start);
-    const score = (gi: number, d: Figure) => {
-      const span = spans[gi]!;
-      let gapText = between(text, span, d);
-      if (d.end <= span.start && notes.get(d)!.fronted) gapText = gapText.replace(/^,/, ''); // "by March 3, about 86%"
-      return gapText.length + 100 * (gapText.match(BOUNDARY)?.length ?? 0) + 50 * (gapText.match(/\band\b/g)?.length ?? 0);
-    };
-    // Each date goes to the figure it stands nearest to, clause boundaries counting as distance.
-    const own = group.map(() => [] as Figure[]);
-    for (const d of inSentence) {
-      const at = lowerBound(spans, d.start);
-      let best = -1;
-      for (let gi = Math.max(0, at - 2); gi < Math.min(group.length, at + 2); gi++) if (fits(gi, d) && (best < 0 || score(gi, d) < score(best, d))) best = gi;
-      if (best >= 0) own[best]!.push(d);
-    }
-    group.forEach((members, gi) => {
-      const span = spans[gi]!;
-      let chosen = minBy(own[gi]!, (d) => score(gi, d));
-      // No date of its own: one before it, unless a break like "; " or ", while" stands between; one after it only within the clause.
-      // A later date is never taken across a figure it is measured against ("up 79% from $7.8 billion the year before").
-      const at = lowerBound(inSentence, span.start);
-      const measuredAgainst = (d: Figure) => spans.some((o, oj) => oj > gi && o.end <= d.start && BASELINE_LEAD.test(text.slice(Math.max(sentence.start, o.start - 30), o.start)));
-      chosen ??= minBy(inSentence.slice(Math.max(0, at - 3), at + 3).filter((d) => fits(gi, d) && !HARD_BOUNDARY.test(between(text, span, d))
-        && (d.end <= span.start || (!between(text, span, d).match(BOUNDARY) && !CLAUSE_OPENER.test(between(text, span, d)) && !measuredAgainst(d)))), (d) => score(gi, d));
-      if (!chosen) return;
-      const period = periodFrom(chosen);
-      for (const f of members) {
-        f.period = period;
+    const inSentence: Figure[] = [];
+    for (const d of datesBySentence.get(sentence.start) ?? []) if (candidate(d) && !notes.get(d)!.baseline) inSentence.push(d);
+    if (!inSentence.length) continue;
+    const ctx = sentenceContext(text, sentence, group, inSentence, clausesOf(sentence.start), gapsOf(sentence.start), notes);
+    for (let gi = 0; gi < group.length; gi++) {
+      const chosen = ctx.own[gi]! >= 0 ? inSentence[ctx.own[gi]!] : fallbackDate(ctx, gi);
+      if (!chosen) continue;
+      for (const f of group[gi]!) {
+        f.period = periodFrom(chosen, f);
         f.periodOrigin = 'sentence';
         assigned.add(f);
       }
       chosen.periodOnly = true;
-    });
+    }
   }
   // Beyond the sentence, only dates from other sentences; in the paragraph, only when they name one period.
   const levelDates = memo((b: number) => (datesByBlock.get(b) ?? []).filter((d) => candidate(d) && !notes.get(d)!.baseline && !notes.get(d)!.alone && !notes.get(d)!.marketOnly));
   const periodKey = (d: Figure) => `${d.period!.start}/${d.period!.end}`;
   const blockKeys = memo((b: number) => countBy(levelDates(b), periodKey));
+  const keysBySentence = memo((b: number) => {
+    const out = new Map<number, Map<string, number>>();
+    for (const d of levelDates(b)) {
+      const m = out.get(d.sentence.start) ?? new Map<string, number>();
+      m.set(periodKey(d), (m.get(periodKey(d)) ?? 0) + 1);
+      out.set(d.sentence.start, m);
+    }
+    return out;
+  });
   const onePeriodBesides = memo((sentenceStart: number) => {
     const s = sentenceAt.get(sentenceStart)!;
     const all = blockKeys(s.block);
-    const ownKeys = countBy(levelDates(s.block).filter((d) => d.sentence.start === sentenceStart), periodKey);
+    const ownKeys = keysBySentence(s.block).get(sentenceStart) ?? new Map<string, number>();
     let gone = 0;
     for (const [k, n] of ownKeys) if (n === all.get(k)) gone++;
     return all.size - gone <= 1;
@@ -319,7 +322,7 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
       }
       const pick = nearestDate(f, near);
       if (pick) {
-        f.period = periodFrom(pick);
+        f.period = periodFrom(pick, f);
         f.periodOrigin = origin;
         break;
       }
@@ -327,8 +330,93 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
   }
   figures.sort((a, b) => a.start - b.start || a.end - b.end);
   figures.forEach((f, i) => { f.id = `f${i + 1}`; });
-  return { figures, sources, sentences };
 }
+
+interface SentenceContext {
+  text: string;
+  sentence: Span;
+  spans: Span[];
+  dates: Figure[];
+  fronted: boolean[];
+  clauses: [number, number][];
+  gaps: Gaps;
+  /** ledBefore[g]: how many of the first g figures are measured against ("from $7.8 billion"). */
+  ledBefore: number[];
+  /** The date (index in `dates`) each figure owns, or -1. */
+  own: number[];
+}
+
+/** A sentence's figures and dates, and which date each figure stands nearest to (clause boundaries counting as distance). */
+function sentenceContext(text: string, sentence: Span, group: Figure[][], dates: Figure[], clauses: [number, number][], gaps: Gaps, notes: Map<Figure, DateNotes>): SentenceContext {
+  const spans: Span[] = [];
+  const ledBefore = [0];
+  for (const g of group) {
+    const span = { start: g[0]!.start, end: g[g.length - 1]!.end };
+    spans.push(span);
+    ledBefore.push(ledBefore[ledBefore.length - 1]! + (BASELINE_LEAD.test(text.slice(Math.max(sentence.start, span.start - 30), span.start)) ? 1 : 0));
+  }
+  const fronted: boolean[] = [];
+  for (const d of dates) fronted.push(notes.get(d)!.fronted && text[d.end] === ',');
+  const ctx: SentenceContext = { text, sentence, spans, dates, fronted, clauses, gaps, ledBefore, own: new Array<number>(group.length).fill(-1) };
+  const ownScore = new Array<number>(group.length).fill(Infinity);
+  for (let di = 0; di < dates.length; di++) {
+    const d = dates[di]!;
+    const at = lowerBound(spans, d.start);
+    let best = -1;
+    let bestScore = Infinity;
+    for (let gi = Math.max(0, at - 2); gi < Math.min(spans.length, at + 2); gi++) {
+      if (!fitsDate(ctx, gi, d)) continue;
+      const sc = scoreDate(ctx, gi, d, di);
+      if (sc < bestScore) { best = gi; bestScore = sc; }
+    }
+    if (best >= 0 && bestScore < ownScore[best]!) { ctx.own[best] = di; ownScore[best] = bestScore; }
+  }
+  return ctx;
+}
+
+/** Near enough, in the same relative clause, and never across "; " or ", while": the other clause's date is its own. */
+function fitsDate(ctx: SentenceContext, gi: number, d: Figure): boolean {
+  const span = ctx.spans[gi]!;
+  return gapOf(span, d) <= WINDOW && clauseAt(ctx.clauses, span.start) === clauseAt(ctx.clauses, d.start) && !ctx.gaps.hard(span, d);
+}
+
+function scoreDate(ctx: SentenceContext, gi: number, d: Figure, di: number): number {
+  const span = ctx.spans[gi]!;
+  // "by March 3, about 86%": the comma after a date that opens its clause joins it to what follows.
+  const ignored = d.end <= span.start && ctx.fronted[di] ? 1 : 0;
+  return gapOf(span, d) - ignored + 100 * (ctx.gaps.boundaries(span, d) - ignored) + 50 * ctx.gaps.ands(span, d);
+}
+
+/**
+ * A figure with no date of its own: one before it, unless a break like "; " or ", while" stands between; one after it
+ * only within its clause, never across a figure it is measured against ("up 79% from $7.8 billion the year before").
+ */
+function fallbackDate(ctx: SentenceContext, gi: number): Figure | undefined {
+  const { spans, dates, gaps } = ctx;
+  const span = spans[gi]!;
+  const at = lowerBound(dates, span.start);
+  let chosen: Figure | undefined;
+  let bestScore = Infinity;
+  for (let di = Math.max(0, at - 3); di < Math.min(dates.length, at + 3); di++) {
+    const d = dates[di]!;
+    if (!fitsDate(ctx, gi, d)) continue;
+    if (d.start >= span.end) {
+      // A participle clause ("…, making it the third-largest exploit of 2023 so far") still speaks of this clause;
+      // past other figures only of its own clause ("…, including the $41 million theft … on September 4" is that figure's).
+      const upTo = lowerBound(spans, d.start);
+      if (upTo > gi + 4 || gaps.openers(span, d) || ctx.ledBefore[upTo]! > ctx.ledBefore[gi + 1]!) continue;
+      if (gaps.boundaries(span, d) > (ctx.text.slice(span.end, d.start).match(PARTICIPLE_COMMA)?.length ?? 0)) continue;
+      let crosses = false;
+      for (let oj = gi + 1; oj < upTo; oj++) if (gaps.boundaries(span, spans[oj]!) > 0) crosses = true;
+      if (crosses) continue;
+    }
+    const sc = scoreDate(ctx, gi, d, di);
+    if (sc < bestScore) { chosen = d; bestScore = sc; }
+  }
+  return chosen;
+}
+
+const sameClause = (gaps: Gaps, m: Figure | null, f: Figure) => !!m && gapOf(m, f) <= WINDOW && gaps.boundaries(m, f) === 0 && gaps.hard(m, f) === 0;
 
 function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
@@ -345,6 +433,12 @@ const WINDOW = 240;
 
 const byStart = (a: Span, b: Span) => a.start - b.start;
 const gapOf = (a: Span, b: Span) => (b.start >= a.end ? b.start - a.end : Math.max(0, a.start - b.end));
+
+/** Whether any of the spans (sorted by start, not overlapping one another) overlaps [start, end). */
+function overlaps(spans: Span[], start: number, end: number): boolean {
+  const i = lowerBound(spans, end);
+  return i > 0 && spans[i - 1]!.end > start;
+}
 
 /** The first index whose item starts at or after `pos` (items sorted by start). */
 function lowerBound(items: Span[], pos: number): number {
@@ -368,12 +462,12 @@ function clauseAt(clauses: [number, number][], pos: number): number {
   return lo < clauses.length && clauses[lo]![0] <= pos ? lo : -1;
 }
 
-function memo<K, V>(fn: (k: K) => V, cache = new Map<K, V>()): (k: K) => V {
+function memo<K, V>(fn: (k: K) => V): (k: K) => V {
+  const cache = new Map<K, V>();
   return (k) => {
-    if (cache.has(k)) return cache.get(k)!;
-    const v = fn(k);
-    cache.set(k, v);
-    return v;
+    let v = cache.get(k);
+    if (v === undefined && !cache.has(k)) cache.set(k, (v = fn(k)));
+    return v as V;
   };
 }
 
@@ -383,18 +477,48 @@ function countBy<T>(items: T[], key: (t: T) => string): Map<string, number> {
   return out;
 }
 
-function minBy<T>(items: T[], score: (t: T) => number): T | undefined {
-  let best: T | undefined;
-  let bestScore = Infinity;
-  for (const item of items) {
-    const s = score(item);
-    if (s < bestScore) { best = item; bestScore = s; }
+/** Marks between clauses in a sentence, counted so that the stretch between any two spans reads in constant time. */
+const CLAUSE_MARKS = /([;—–(]|:(?!\d)|,(?!\d{3}))|\b(?:(and)|(while|whereas|but|although|though|meanwhile)|(that|which|who|when|where|because|then))\b/g;
+class Gaps {
+  /** Positions (in the text) of each kind of mark: boundaries, "and"s, hard breaks (";", "while"…), clause openers. */
+  private readonly marks: number[][] = [[], [], [], []];
+
+  constructor(text: string, sentence: Span) {
+    const s = text.slice(sentence.start, sentence.end);
+    CLAUSE_MARKS.lastIndex = 0;
+    for (let m = CLAUSE_MARKS.exec(s); m; m = CLAUSE_MARKS.exec(s)) {
+      const at = sentence.start + m.index;
+      if (m[1]) { this.marks[0]!.push(at); if (m[1] === ';') this.marks[2]!.push(at); }
+      else if (m[2]) this.marks[1]!.push(at);
+      else if (m[3]) this.marks[2]!.push(at);
+      else this.marks[3]!.push(at);
+    }
   }
-  return best;
+
+  /** Marks that start between the two spans. */
+  private count(k: number, a: Span, b: Span): number {
+    const list = this.marks[k]!;
+    if (!list.length) return 0;
+    const from = b.start >= a.end ? a.end : b.end;
+    const to = b.start >= a.end ? b.start : a.start;
+    return to <= from ? 0 : firstAtOrAfter(list, to) - firstAtOrAfter(list, from);
+  }
+  boundaries(a: Span, b: Span) { return this.count(0, a, b); }
+  ands(a: Span, b: Span) { return this.count(1, a, b); }
+  hard(a: Span, b: Span) { return this.count(2, a, b); }
+  openers(a: Span, b: Span) { return this.count(3, a, b); }
 }
 
-/** The text between two spans, whichever comes first. */
-const between = (text: string, a: Span, b: Span) => (b.start >= a.end ? text.slice(a.end, b.start) : text.slice(b.end, a.start));
+function firstAtOrAfter(sorted: number[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < pos) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
 
 /** A sentence's claims, in order, as groups of figures that restate one another ("¥58 billion ($534 million)"). */
 function sentenceGroups(text: string, claimants: Figure[]): Figure[][][] {
@@ -415,6 +539,7 @@ function sentenceGroups(text: string, claimants: Figure[]): Figure[][][] {
 function relativeClauses(text: string, sentence: Span): [number, number][] {
   const s = text.slice(sentence.start, sentence.end);
   const out: [number, number][] = [];
+  if (!/,\s+(?:which|who|whose)\b/.test(s)) return out;
   RELATIVE_CLAUSE.lastIndex = 0;
   for (let m = RELATIVE_CLAUSE.exec(s); m; m = RELATIVE_CLAUSE.exec(s)) out.push([sentence.start + m.index, sentence.start + m.index + m[0].length]);
   return out;
