@@ -284,7 +284,7 @@ function describeFigure(f: Figure): string {
   const said = f.qualifierText ? `${f.qualifierText} ` : null;
   const v = f.kind === 'amount' ? (f.high !== null ? formatRange(f.value!, f.high, f.currency) : formatAmount(f.value!, f.currency))
     : f.kind === 'percent' ? `${f.value}%` : f.from !== null ? `from ${f.from} to ${f.value}${f.unit ? ` ${f.unit}` : ''}` : `${f.value}${f.unit ? ` ${f.unit}` : ''}`;
-  return `${said ?? q[f.qualifier] ?? ''}${v}${f.period ? ` in ${formatPeriod(f.period)}` : ''}`;
+  return `${said ?? q[f.qualifier] ?? ''}${v}${f.period ? ` ${f.period.start === f.period.end ? 'on' : 'in'} ${formatPeriod(f.period)}` : ''}`;
 }
 
 type Fit = 'fits' | 'near' | 'off';
