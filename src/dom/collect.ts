@@ -4,7 +4,7 @@
  * exactly. Works on any Document (the page in the browser, jsdom in the CLI); reads, never writes.
  */
 import { runAtOnce } from '../shared/slices.js';
-import { isFrame, sameOriginDocument } from './frames.js';
+import { framesBelow, isFrame, sameOriginDocument } from './frames.js';
 import { BLOCK_SEPARATOR, isDisclaimerText, type Block, type BlockKind, type TextModel } from '../shared/text-model.js';
 
 /** Characters [start, end) of the collected text are node.data[offsetInNode …]. */
@@ -60,18 +60,6 @@ function frameText(frame: Element, depth: number): number {
   const inner = sameOriginDocument(frame);
   return inner && !isHidden(frame) ? paragraphText(inner.body, depth + 1) : 0;
 }
-/** `doc` and the documents of the visible same-origin frames below it. */
-function documentsOf(doc: Document, depth = 0): Document[] {
-  const out = [doc];
-  if (depth < 4) {
-    for (const f of Array.from(doc.querySelectorAll('iframe, frame'))) {
-      const inner = sameOriginDocument(f);
-      if (inner && !isHidden(f)) out.push(...documentsOf(inner, depth + 1));
-    }
-  }
-  return out;
-}
-
 /**
  * The element holding the article: the candidate with the most paragraph text, else the body. Same-origin
  * frames count as part of the element that holds them, and an article shown entirely inside one is found there.
@@ -81,7 +69,8 @@ export function findMainElement(doc: Document): Element {
   let best: Element = body;
   let bestScore = 0;
   const seen = new Set<Element>();
-  const docs = documentsOf(doc);
+  // `doc` and the documents of the visible same-origin frames below it.
+  const docs = [doc, ...framesBelow(doc, 4, (f) => !isHidden(f)).flatMap((f) => (f.doc ? [f.doc] : []))];
   for (const d of docs) {
     for (const selector of MAIN_SELECTORS) {
       for (const el of Array.from(d.querySelectorAll(selector))) {

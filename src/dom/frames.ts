@@ -33,11 +33,12 @@ export function sameOriginDocument(frame: Element): Document | null {
   return inner;
 }
 
-/** Every frame element in `doc` and in the same-origin documents below it (depth-first, bounded). */
-export function framesBelow(doc: Document, maxDepth = 4): { frame: Element; doc: Document | null }[] {
+/** Every frame element in `doc` and in the same-origin documents below it (depth-first, bounded), skipping those `keep` refuses and what is inside them. */
+export function framesBelow(doc: Document, maxDepth = 4, keep: (frame: Element) => boolean = () => true): { frame: Element; doc: Document | null }[] {
   const out: { frame: Element; doc: Document | null }[] = [];
   const visit = (d: Document, depth: number) => {
     for (const frame of Array.from(d.querySelectorAll('iframe, frame'))) {
+      if (!keep(frame)) continue;
       const inner = sameOriginDocument(frame);
       out.push({ frame, doc: inner });
       if (inner && depth < maxDepth) visit(inner, depth + 1);
