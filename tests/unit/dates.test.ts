@@ -110,3 +110,52 @@ describe('more date notations (published Friday 14 January 2022 unless said)', (
     expect(findDates('one of the largest hacks of the year after an attacker struck', '2024-02-15')).toEqual([]);
   });
 });
+
+describe('notations and relative dates read in news copy (held-out error classes)', () => {
+  it.each([
+    // published 2022-01-14, a Friday
+    ['the vault was emptied between 3 and 5 December', 'between 3 and 5 December', span('2021-12-03', '2021-12-05')],
+    ['incidents logged 10–16 Jan', '10–16 Jan', span('2022-01-10', '2022-01-16')],
+    ['in the period 2–9 March 2020', '2–9 March 2020', span('2020-03-02', '2020-03-09')],
+    ['complaints filed in the 12 months to September', 'the 12 months to September', span('2020-10-01', '2021-09-30')],
+    ['losses in the first nine months of 2021', 'the first nine months of 2021', span('2021-01-01', '2021-09-30')],
+    ['scams in the last three months of 2020', 'the last three months of 2020', span('2020-10-01', '2020-12-31')],
+    ['thefts in Q3 last yr', 'Q3 last yr', span('2021-07-01', '2021-09-30')],
+    ["thefts in Q2 '21", "Q2 '21", span('2021-04-01', '2021-06-30')],
+    ["losses in H2 '20", "H2 '20", span('2020-07-01', '2020-12-31')],
+    ['the bridge was hit Wed night', 'Wed', span('2022-01-12')],
+    ['funds moved on Thurs. and Fri.', 'on Thurs', span('2022-01-13')],
+    ['a smaller theft hit them in Oct', 'in Oct', span('2021-10-01', '2021-10-31')],
+    ['Back in Aug the team lost a wallet', 'Back in Aug', span('2021-08-01', '2021-08-31')],
+  ])('%s', (text, shown, period) => {
+    expect(resolve(text)[0]).toEqual([shown, period]);
+  });
+
+  it('"the first half" with no year is the latest one begun', () => {
+    expect(resolve('stolen in the first half', '2022-08-02')).toEqual([['the first half', span('2022-01-01', '2022-06-30')]]);
+    expect(resolve('stolen in the second half', '2022-03-02')).toEqual([['the second half', span('2021-07-01', '2021-12-31')]]);
+    expect(resolve('the first half of the match')).toEqual([]);
+  });
+
+  it('"the past N years" starts on the same day N years back', () => {
+    expect(resolve('over the past two years', '2021-03-01')).toEqual([['the past two years', span('2019-03-01', '2021-03-01')]]);
+  });
+
+  it('a deadline in a condition looks ahead', () => {
+    expect(resolve('a bounty is offered if the coins are returned by Tuesday')[0]).toEqual(['by Tuesday', span('2022-01-18')]);
+    expect(resolve('the coins were returned by Tuesday')[0]).toEqual(['by Tuesday', span('2022-01-11')]);
+  });
+
+  it('leaves anaphoric days, weeks and months to the passage', () => {
+    const found = findDates('It was reported the following day; losses doubled the week before and rose again that month.', '2022-01-14');
+    expect(found.map((d) => [d.text, d.anchor])).toEqual([
+      ['the following day', { kind: 'offset', unit: 'day', n: 1 }],
+      ['the week before', { kind: 'offset', unit: 'week', n: -1 }],
+      ['that month', { kind: 'offset', unit: 'month', n: 0 }],
+    ]);
+  });
+
+  it('joins a month and a day after "between"', () => {
+    expect(resolve('losses between March and 9 January')).toEqual([['March and 9 January', span('2021-03-01', '2022-01-09')]]);
+  });
+});

@@ -224,3 +224,56 @@ describe('DeFi shorthand', () => {
     expect(extract(model, '2024-10-09').figures.find((f) => f.text === '$9.4M')).toMatchObject({ market: false });
   });
 });
+
+describe('notations and market figures from unseen articles (held-out error classes)', () => {
+  it.each([
+    ['The bot borrowed 30k ETH before the drain.', 30e3, 'ETH', '30k ETH'],
+    ['The pool lost 8m BUSD.', 8e6, 'BUSD', '8m BUSD'],
+    ['The mixer took them in 10-BTC lots.', 10, 'BTC', '10-BTC'],
+    ['Of the 9k ETH, ~2.5k came out of the pool.', 2500, 'ETH', '2.5k'],
+    ['Its developers cashed out an estimated $7.1m; soon the price had collapsed.', 7.1e6, 'USD', '$7.1m'],
+  ])('%s', (text, value, currency, shown) => {
+    const f = figures(text).find((x) => x.kind === 'amount' && x.text === shown)!;
+    expect(f).toMatchObject({ value, currency, market: false });
+  });
+
+  it.each([
+    ['Ether was little changed at around $1,850 on Coinbase.', '$1,850'],
+    ['At the time a single bitcoin cost less than $600.', '$600'],
+    ['SOL was ~$140 when the attack began.', '$140'],
+    ['The combined value of all cryptocurrencies fell by about $60bn to $1.2trn.', '$60bn'],
+    ['The token had hit a record of nearly $4 in March.', '$4'],
+    ['A small hack should not move a $900 billion market.', '$900 billion'],
+  ])('market: %s', (text, shown) => {
+    const f = figures(text).find((x) => x.text.includes(shown))!;
+    expect(f.market).toBe(true);
+  });
+
+  it('a table column headed by a price or a change holds market figures', () => {
+    const found = extract(textModelFromBlocks([
+      { kind: 'table-row', text: 'Coin | Price (USD) | Change' }, { kind: 'table-row', text: 'Foo (FOO) | $0.0451 | -13%' },
+      { kind: 'paragraph', text: 'Losses by exchange:' }, { kind: 'table-row', text: 'Exchange | Loss' }, { kind: 'table-row', text: 'Bar | $3.5m' },
+    ]), '2022-01-14').figures.filter((f) => f.kind !== 'date');
+    expect(found.filter((f) => f.text === '$0.0451' || f.text.includes('13%')).every((f) => f.market)).toBe(true);
+    expect(found.find((f) => f.text === '$3.5m')?.market).toBe(false);
+  });
+});
+
+describe('counts from unseen articles', () => {
+  it.each([
+    ['Regulators think 4.1m adults hold crypto.', 4.1e6, 'adults'],
+    ['Police took 5,200 reports of fraud last year.', 5200, 'reports'],
+    ['Officers found at least six physical "wrench attacks" on holders.', 6, 'attacks'],
+  ])('%s', (text, value, unit) => {
+    expect(figures(text).find((f) => f.kind === 'count')).toMatchObject({ value, unit });
+  });
+});
+
+describe('outflows in a passage about a drain', () => {
+  const run = (title: string, text: string) => extract(textModelFromBlocks([{ kind: 'title', text: title, level: 1 }, { kind: 'paragraph', text }]), '2023-07-07')
+    .figures.find((f) => f.kind === 'amount')!;
+  it('are the drain when the passage is about one, a fund flow otherwise', () => {
+    expect(run('Bridge drained overnight', 'Outflows tracked by analysts now stand at $48.2m.').market).toBe(false);
+    expect(run('Weekly fund flows', 'Outflows from bitcoin funds now stand at $48.2m.').market).toBe(true);
+  });
+});

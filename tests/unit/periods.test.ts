@@ -138,3 +138,72 @@ describe('more clause structure', () => {
     expect(para('It is the largest exploit since last October’s attack, when a trader drained $197 million.', '2023-03-15')).toEqual([['$197 million', '2022-10-01..2022-10-31']]);
   });
 });
+
+describe('periods in passages the tuned corpus did not have', () => {
+  const run = (published: string, ...paragraphs: string[]) => extract(textModelFromBlocks([
+    { kind: 'title', text: 'Roundup', level: 1 }, ...paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
+  ]), published).figures;
+  const period = (figures: ReturnType<typeof run>, text: string) => figures.find((f) => f.text === text)?.period ?? null;
+
+  it('resolves "the following day", "the week before", "that month" against the date in force', () => {
+    const f = run('2023-05-20', 'A protocol spotted a drain on 3 May and froze $2.2 million the following day.',
+      'Users lost $9 million last week, up from $1.1 million the week before.', 'Zentrix (March 2022). Its developers vanished with $4 million that month.');
+    expect(period(f, '$2.2 million')).toEqual({ start: '2023-05-04', end: '2023-05-04' });
+    expect(period(f, '$9 million')).toEqual({ start: '2023-05-08', end: '2023-05-14' });
+    expect(period(f, '$1.1 million')).toEqual({ start: '2023-05-01', end: '2023-05-07' });
+    expect(period(f, '$4 million')).toEqual({ start: '2022-03-01', end: '2022-03-31' });
+  });
+
+  it('"the same period last year" follows "the first half" in force', () => {
+    const f = run('2024-07-20', 'Drainers took 31% of losses in the first half, against 19% in the same period last year.');
+    expect(period(f, '31%')).toEqual({ start: '2024-01-01', end: '2024-06-30' });
+    expect(period(f, '19%')).toEqual({ start: '2023-01-01', end: '2023-06-30' });
+  });
+
+  it('"back in March" is the latest March, whatever year the sentence also names', () => {
+    const f = run('2021-09-10', 'Its last audit, published back in March, listed 12 exploits in 2020.');
+    expect(f.find((d) => d.kind === 'date' && d.text === 'March')?.period).toEqual({ start: '2021-03-01', end: '2021-03-31' });
+  });
+
+  it('a comparison baseline does not date the figure', () => {
+    const f = run('2023-02-01', 'Victims lost £40m in 2022, up 12 per cent on the previous year.',
+      'Police logged 3,100 reports in the 12 months to December, against 2,800 in 2021. The median loss was £9,000.');
+    expect(period(f, '12 per cent')).toEqual({ start: '2022-01-01', end: '2022-12-31' });
+    expect(period(f, '3,100 reports')).toEqual({ start: '2022-01-01', end: '2022-12-31' });
+    expect(period(f, '£9,000')).toEqual({ start: '2022-01-01', end: '2022-12-31' });
+  });
+
+  it('report dates, attributions and founding years date no figure', () => {
+    const f = run('2022-06-10', 'In May, analytics firm Elliptic said that three groups ran 70% of the schemes in 2021.',
+      'Founded in 2016, the firm serves more than 200 agencies.',
+      'Losses rose 18% in 2021, according to data published by the regulator on Tuesday.');
+    expect(period(f, '70%')).toEqual({ start: '2021-01-01', end: '2021-12-31' });
+    expect(period(f, 'more than 200 agencies')).toBeNull();
+    expect(period(f, '18%')).toEqual({ start: '2021-01-01', end: '2021-12-31' });
+  });
+
+  it('a possessive date names the event even after "said"', () => {
+    const f = run('2022-06-10', 'The exchange said losses from Monday\'s breach reached $4 million.');
+    expect(period(f, '$4 million')).toEqual({ start: '2022-06-06', end: '2022-06-06' });
+  });
+
+  it('a list of nouns is one clause; a later sentence opening on its own date does not reach back', () => {
+    const f = run('2022-02-09', 'Users lost $3m to phishing, drainers and scams last week.',
+      'Together these projects lost $900m. Over the past two years, regulators in 9 countries issued warnings.');
+    expect(period(f, '$3m')).toEqual({ start: '2022-01-31', end: '2022-02-06' });
+    expect(period(f, '$900m')).toBeNull();
+    expect(period(f, '9 countries')).toEqual({ start: '2020-02-09', end: '2022-02-09' });
+  });
+
+  it('a sentencing date yields to the offense\'s own date after "for …ing", past a "more than" count', () => {
+    const f = run('2022-03-03', 'Last week, a woman was jailed for six years for laundering about £3.1m taken from more than 400 victims between May 2018 and June 2020.');
+    expect(period(f, '£3.1m')).toEqual({ start: '2018-05-01', end: '2020-06-30' });
+    expect(period(f, '400 victims')).toEqual({ start: '2018-05-01', end: '2020-06-30' });
+  });
+
+  it('the date of a figure measured against does not date the rest of the paragraph', () => {
+    const f = run('2024-10-21', 'Users lost $20m last week, up from $4m the week before. Seven incidents were recorded, against five the previous week.');
+    expect(period(f, '$4m')).toEqual({ start: '2024-10-07', end: '2024-10-13' });
+    expect(period(f, 'Seven incidents')).toEqual({ start: '2024-10-14', end: '2024-10-20' });
+  });
+});

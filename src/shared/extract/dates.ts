@@ -16,7 +16,7 @@ export interface DateMention extends Span {
    * Relative to another date of the passage rather than to publication ("a year earlier", "the same period of 2022"):
    * the caller resolves it against the date in force (period stays null until then).
    */
-  anchor?: { kind: 'shift'; years: number } | { kind: 'same'; year: number };
+  anchor?: { kind: 'shift'; years: number } | { kind: 'same'; year: number } | { kind: 'offset'; unit: 'day' | 'week' | 'month' | 'year'; n: number };
   /** A month or day named without its year and read as the latest one: the passage's own year may say otherwise. */
   floating?: boolean;
   /** "since its launch in July 2017": the date names the launch; a figure it dates runs from it to publication. */
@@ -38,13 +38,19 @@ const ci = (alts: string) => alts.split('|').map((w) => `[${w[0]!.toUpperCase()}
 /** Ordered alternatives; the first that matches at a position wins. Named groups carry the parts. */
 const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'iso', re: `\\b(?<y>${YEAR})-(?<m>[01]\\d)-(?<d>[0-3]\\d)\\b` },
+  // "between 15 and 17 January", "14–20 Oct", "from 1 to 20 October 2024": one span of days of one month.
+  { kind: 'dayrange', re: `\\b(?:[Bb]etween[^\\S\\n]+(?<b1>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]*(?:and|-|–|—)|(?:[Ff]rom[^\\S\\n]+)?(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]*(?:-|–|—|to|through|until))[^\\S\\n]*(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?(?:[^\\S\\n]+of)?[^\\S\\n]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   // "Friday, June 17", "Thursday, May 22, 2025", "Friday, 17 June": one date, not a weekday and a date.
   { kind: 'mdy', re: `\\b(?:[Oo]n[^\\S\\n]+)?${WEEKDAY_ALT},?[^\\S\\n]+(?<mon>${MONTH_ALT})[^\\S\\n]+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   { kind: 'dmy', re: `\\b(?:[Oo]n[^\\S\\n]+)?${WEEKDAY_ALT},?[^\\S\\n]+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   { kind: 'mdy', re: `\\b(?<mon>${MONTH_ALT})[^\\S\\n]+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   { kind: 'dmy', re: `\\b(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:[^\\S\\n]+of)?[^\\S\\n]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
-  { kind: 'quarter', re: `\\b(?:(?<q>Q[1-4])[^\\S\\n]*(?<y>${YEAR})|(?:the[^\\S\\n]+)?(?<qw>first|second|third|fourth|final|last)[^\\S\\n]+quarter[^\\S\\n]+of[^\\S\\n]+(?<y2>${YEAR}))\\b` },
-  { kind: 'half', re: `\\b(?:(?<h>H[12])[^\\S\\n]*(?<y>${YEAR})|(?:the[^\\S\\n]+)?(?<hw>first|second)[^\\S\\n]+half[^\\S\\n]+of[^\\S\\n]+(?<y2>${YEAR}))\\b` },
+  { kind: 'quarter', re: `\\b(?:(?<q>Q[1-4])[^\\S\\n]*(?:(?<y>${YEAR})|['’](?<yy>\\d\\d)|(?:of[^\\S\\n]+)?(?<rw>last|this|next)[^\\S\\n]+(?:year|yr))|(?:the[^\\S\\n]+)?(?<qw>first|second|third|fourth|final|last)[^\\S\\n]+quarter[^\\S\\n]+of[^\\S\\n]+(?<y2>${YEAR}))\\b` },
+  { kind: 'half', re: `\\b(?:(?<h>H[12])[^\\S\\n]*(?:(?<y>${YEAR})|['’](?<yy>\\d\\d))|(?:the[^\\S\\n]+)?(?<hw>first|second)[^\\S\\n]+half[^\\S\\n]+of[^\\S\\n]+(?<y2>${YEAR}))\\b` },
+  // "the first six months of 2025", "the last three months of 2024".
+  { kind: 'firstmonths', re: `\\b[Tt]he[^\\S\\n]+(?<fl>first|last|final)[^\\S\\n]+(?<n>\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)[^\\S\\n]+months[^\\S\\n]+of[^\\S\\n]+(?<y>${YEAR})\\b` },
+  // "the 12 months to December", "the nine months ending September 2024": the months up to the end of the one named.
+  { kind: 'monthsto', re: `\\b[Tt]he[^\\S\\n]+(?:(?:past|last)[^\\S\\n]+)?(?<n>\\d{1,2}|three|six|nine|twelve)[^\\S\\n]+months[^\\S\\n]+(?:to|ending|ended|through|until)[^\\S\\n]+(?:(?:the[^\\S\\n]+)?end[^\\S\\n]+of[^\\S\\n]+)?(?<mon>${BARE_MONTH_ALT}|May)(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   { kind: 'part', re: `\\b(?<p>${ci('early|mid|late|end[^\\S\\n]+of|start[^\\S\\n]+of|beginning[^\\S\\n]+of|end|start')})[-\\s]+(?<y>${YEAR})\\b` },
   // "early December", "mid-July 2016": a third of the month.
   { kind: 'partmonth', re: `\\b(?<p>${ci('early|mid|late')})[-\\s]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b(?![^\\S\\n]+\\d)` },
@@ -52,23 +58,27 @@ const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'monthrel', re: `\\b(?:(?:in|on|since|by|during|of|from|to)[^\\S\\n]+)?(?<mon>${BARE_MONTH_ALT}|May)[^\\S\\n]+(?:of[^\\S\\n]+)?(?<w>${ci('this|last|next')})[^\\S\\n]+year\\b` },
   // "the same period of 2022", "the same quarter last year": resolved against the period in force.
   { kind: 'sameperiod', re: `\\b[Tt]he[^\\S\\n]+same[^\\S\\n]+(?:period|quarter|half|month|time|stretch|months)[^\\S\\n]+(?:(?:of|in)[^\\S\\n]+(?<y>${YEAR})|(?<last>last[^\\S\\n]+year|a[^\\S\\n]+year[^\\S\\n]+(?:earlier|before|ago)))\\b` },
+  // "the first half", "the second quarter" with no year: the year the passage is about, else the latest one begun.
+  { kind: 'relpart', re: `\\b[Tt]he[^\\S\\n]+(?<ord>first|second|third|fourth)[^\\S\\n]+(?<u>half|quarter)(?:[^\\S\\n]+of[^\\S\\n]+(?:(?<ty>the|this)|(?<ly>last))[^\\S\\n]+year)?\\b(?![^\\S\\n]+of\\b)` },
   { kind: 'monthyear', re: `\\b(?<mon>${MONTH_ALT})(?:[^\\S\\n]+of)?,?[^\\S\\n]+(?<y>${YEAR})\\b` },
   { kind: 'yearrange', re: `\\b(?:(?:from|between)[^\\S\\n]+)?(?<y1>${YEAR})[^\\S\\n]*(?:-|–|—|to|and|through|until)[^\\S\\n]*(?<y2>${YEAR}|\\d{2})\\b` },
   { kind: 'since', re: `\\b[Ss]ince[^\\S\\n]+(?<y>${YEAR})\\b` },
   { kind: 'year', re: `\\b(?<y>${YEAR})\\b` },
-  { kind: 'relyear', re: `\\b(?<w>${ci('last|this|next|past|current')})[^\\S\\n]+(?<u>${ci('year|month|week|quarter')})\\b` },
+  { kind: 'relyear', re: `\\b(?<w>${ci('last|this|next|past|current')})[^\\S\\n]+(?<u>${ci('year|month|week|quarter|yr')})\\b` },
   { kind: 'earlier', re: `\\b(?<w>${ci('earlier|later')})[^\\S\\n]+[Tt]his[^\\S\\n]+(?<u>${ci('year|month|week')})\\b` },
   { kind: 'pastn', re: `\\b(?:[Tt]he\\s+)?(?<w>${ci('past|last|previous|prior')})\\s+(?<n>\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)\\s+(?<u>${ci('day|week|month|year')})s\\b` },
   { kind: 'ago', re: `\\b(?<n>\\d+|${ci('a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few')})[^\\S\\n]+(?<u>${ci('day|week|month|year')})s?[^\\S\\n]+[Aa]go\\b` },
   { kind: 'dayword', re: `\\b(?<w>${ci('yesterday|today')})\\b` },
   // "a year earlier", "the year before", "the previous year": one year before the date in force.
   { kind: 'anaphor', re: `\\b(?:(?<back>[Tt]he[^\\S\\n]+year[^\\S\\n]+(?:before|earlier|prior)|[Tt]he[^\\S\\n]+(?:previous|prior|preceding)[^\\S\\n]+year|[Aa][^\\S\\n]+year[^\\S\\n]+(?:earlier|before))|(?<fwd>[Tt]he[^\\S\\n]+following[^\\S\\n]+year|[Aa][^\\S\\n]+year[^\\S\\n]+later|[Tt]he[^\\S\\n]+year[^\\S\\n]+after))\\b(?=[^\\S\\n]*(?:[,.;:)!?]|$|and\\b|when\\b|as\\b))` },
+  // "the following day", "the week before", "the previous week", "that month": relative to the date in force.
+  { kind: 'offset', re: `\\b(?:(?<back>[Tt]he[^\\S\\n]+(?<u1>day|week|month)[^\\S\\n]+(?:before|earlier|prior)|[Tt]he[^\\S\\n]+(?:previous|prior|preceding)[^\\S\\n]+(?<u2>day|week|month)|[Aa][^\\S\\n]+(?<u3>day|week|month)[^\\S\\n]+(?:earlier|before))|(?<fwd>[Tt]he[^\\S\\n]+(?:following|next)[^\\S\\n]+(?<u4>day|morning)|[Tt]he[^\\S\\n]+following[^\\S\\n]+(?<u5>week|month)|[Aa][^\\S\\n]+(?<u6>day|week|month)[^\\S\\n]+later)|(?<same>[Tt]hat[^\\S\\n]+(?<u7>day|week|month|year)))\\b(?=[^\\S\\n]*(?:[,.;:)!?]|$|and\\b|when\\b|as\\b|that\\b))` },
   { kind: 'holiday', re: `\\b(?:New[^\\S\\n]+Year[’']s[^\\S\\n]+(?<ny>Eve|Day)|Christmas(?:[^\\S\\n]+(?<xm>Eve|Day))?)\\b` },
   { kind: 'weekend', re: `\\b(?<w>${ci('this|last|past|the|next')})[^\\S\\n]+weekend\\b` },
   { kind: 'yearpart', re: `\\b(?:[Tt]he[^\\S\\n]+)?(?<p>start|beginning|end|middle)[^\\S\\n]+of[^\\S\\n]+(?:the|this)[^\\S\\n]+year\\b` },
   { kind: 'ytd', re: `\\b[Yy]ear[- ]to[- ]date\\b` },
-  { kind: 'weekday', re: `\\b(?:(?<pre>${ci('on|last|this|since|by|until|next')})[^\\S\\n]+)?(?<!(?:Black|Cyber|Good|Super|Giving)[^\\S\\n])(?<wd>${WEEKDAY_ALT})\\b` },
-  { kind: 'month', re: `\\b(?<pre>${ci('in|on|since|until|by|back[^\\S\\n]+in|last|this|during|of|from|to|through|after|before|the')})[-\\s]+(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\.)(?![^\\S\\n]+\\d)\\b` },
+  { kind: 'weekday', re: `\\b(?:(?<pre>${ci('on|last|this|since|by|until|next')})[^\\S\\n]+)?(?<!(?:Black|Cyber|Good|Super|Giving)[^\\S\\n])(?<wd>${WEEKDAY_ALT}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?=\\.|[^\\S\\n]+(?:night|morning|afternoon|evening)\\b))\\b` },
+  { kind: 'month', re: `\\b(?<pre>${ci('in|on|since|until|by|back[^\\S\\n]+in|last|this|during|of|from|to|through|after|before|the')})[-\\s]+(?<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b|(?:Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)(?:\\.|\\b(?![.]|[^\\S\\n]+[A-Z])))(?![^\\S\\n]+\\d)` },
   // A month name on its own, not a name's first word ("June Chen") nor a day ("March 23", matched above).
   { kind: 'month', re: `\\b(?<mon>${BARE_MONTH_ALT})\\b(?![^\\S\\n]+(?:\\d|[A-Z]))` },
 ];
@@ -83,7 +93,7 @@ if (PATTERNS.some((p) => !p.re.startsWith('\\b'))) throw new Error('every date p
 const SINGLE = PATTERNS.map((p) => new RegExp(p.re, 'y'));
 
 /** Every pattern needs a digit, a month name or a relative word: a cheap test rules out most sentences. */
-const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|year|weekend|Christmas)|\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]urrent|[Pp]rior|[Ee]arlier|[Ll]ater|[Yy]esterday|[Tt]oday|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)\b|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+\w+\s+ago\b/i;
+const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|year|yr|weekend|Christmas|month|week|day)|\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]urrent|[Pp]rior|[Ee]arlier|[Ll]ater|[Yy]esterday|[Tt]oday|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)\b|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+\w+\s+ago\b/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -96,6 +106,12 @@ function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+function shiftYear(iso: string, years: number): string {
+  const y = Number(iso.slice(0, 4)) + years;
+  const md = iso.slice(5) === '02-29' && !isRealDay(y, 2, 29) ? '02-28' : iso.slice(5);
+  return `${y}-${md}`;
 }
 
 function isRealDay(y: number, m: number, d: number) {
@@ -169,7 +185,10 @@ function joinRanges(dates: DateMention[], text: string): DateMention[] {
   const out: DateMention[] = [];
   for (const d of dates) {
     const prev = out[out.length - 1];
-    const sameKind = prev && prev.period && d.period && !prev.anchor && !d.anchor && prev.precision === d.precision && (d.precision === 'day' || d.precision === 'month');
+    // "between January and 20 October": a month and a day join too, after "between" or "from".
+    const opened = !!prev && /\b(?:between|from)[^\S\n]+$/i.test(text.slice(Math.max(0, prev.start - 10), prev.start));
+    const sameKind = prev && prev.period && d.period && !prev.anchor && !d.anchor && (prev.precision === d.precision || opened)
+      && (d.precision === 'day' || d.precision === 'month') && (prev.precision === 'day' || prev.precision === 'month');
     if (prev && sameKind) {
       const lead = /^(?:to|through|until|and)\s+/i.exec(d.text)?.[0] ?? '';
       const gap = text.slice(prev.end, d.start) + lead;
@@ -189,7 +208,7 @@ function joinRanges(dates: DateMention[], text: string): DateMention[] {
 }
 
 /** A clause that looks ahead: a yearless date in it is the next one, not the last ("would start trading on December 18"). */
-const FUTURE_BEFORE = /\b(?:will|would|shall|[’']ll|expects?[^\S\n]+to|expected[^\S\n]+to|plans?[^\S\n]+to|planned[^\S\n]+to|intends?[^\S\n]+to|aims?[^\S\n]+to|hopes?[^\S\n]+to|scheduled[^\S\n]+(?:to|for)|due[^\S\n]+(?:to|on|in|by)|set[^\S\n]+(?:to|for)|set[^\S\n]+[a-z]+[^\S\n]+for|(?:is|are)[^\S\n]+to|going[^\S\n]+to|cannot|can[’']t)\b(?:[^\S\n]+[^\s.;]+){0,6}[^\S\n]*$/i;
+const FUTURE_BEFORE = /\b(?:will|would|shall|[’']ll|expects?[^\S\n]+to|expected[^\S\n]+to|plans?[^\S\n]+to|planned[^\S\n]+to|intends?[^\S\n]+to|aims?[^\S\n]+to|hopes?[^\S\n]+to|scheduled[^\S\n]+(?:to|for)|due[^\S\n]+(?:to|on|in|by)|set[^\S\n]+(?:to|for)|set[^\S\n]+[a-z]+[^\S\n]+for|(?:is|are)[^\S\n]+to|going[^\S\n]+to|cannot|can[’']t|(?<!(?:asked|asks|ask|wondered|whether|see|check|checked|know)[^\S\n])(?:if|unless))\b(?:[^\S\n]+[^\s.;]+){0,6}[^\S\n]*$/i;
 const lookingAhead = (text: string, at: number) => FUTURE_BEFORE.test(text.slice(Math.max(0, at - 60), at));
 
 function resolve(
@@ -214,14 +233,64 @@ function resolve(
       const p = { start: ymd(y, mo, d), end: ymd(y, mo, d) };
       return yearText ? abs(p, 'day') : { ...rel(p, 'day'), floating: !lookingAhead(text, at) };
     }
+    case 'dayrange': {
+      const mo = monthIndex(get('mon')!);
+      const d1 = Number(get('b1') ?? get('d1'));
+      const d2 = Number(get('d2'));
+      const yearText = get('y');
+      if (!yearText && published === null) return rel(null, 'span');
+      const ahead = !yearText && lookingAhead(text, at);
+      const y = yearText ? Number(yearText) : ahead ? nextDayYear(mo, d1, published!) : recentMonthYear(mo, published!);
+      if (!(d1 < d2) || !isRealDay(y, mo, d2)) return null;
+      const span = { start: ymd(y, mo, d1), end: ymd(y, mo, d2) };
+      return yearText ? abs(span, 'span') : { ...rel(span, 'span'), floating: !ahead };
+    }
+    case 'firstmonths': {
+      const y = Number(get('y'));
+      const n = NUMWORD[get('n')!.toLowerCase()] ?? ({ eleven: 11 } as Record<string, number>)[get('n')!.toLowerCase()] ?? Number(get('n'));
+      if (!(n >= 1 && n <= 12)) return null;
+      return abs(get('fl')!.toLowerCase() === 'first' ? { start: `${y}-01-01`, end: monthSpan(y, n).end } : { start: monthSpan(y, 13 - n).start, end: `${y}-12-31` }, 'span');
+    }
+    case 'monthsto': {
+      const mo = monthIndex(get('mon')!);
+      const n = NUMWORD[get('n')!.toLowerCase()] ?? (get('n')!.toLowerCase() === 'twelve' ? 12 : Number(get('n')));
+      if (!(n >= 1 && n <= 24)) return null;
+      const yearText = get('y');
+      if (!yearText && published === null) return rel(null, 'span');
+      const y = yearText ? Number(yearText) : recentMonthYear(mo, published!);
+      const first = new Date(Date.UTC(y, mo - n, 1));
+      const span = { start: ymd(first.getUTCFullYear(), first.getUTCMonth() + 1, 1), end: monthSpan(y, mo).end };
+      return yearText ? abs(span, 'span') : rel(span, 'span');
+    }
+    case 'relpart': {
+      if (py === null) return rel(null, 'span');
+      const q = ({ first: 1, second: 2, third: 3, fourth: 4 } as Record<string, number>)[get('ord')!.toLowerCase()]!;
+      const half = get('u')!.toLowerCase() === 'half';
+      if (half && q > 2) return null;
+      const [m1, m2] = half ? [q * 6 - 5, q * 6] : [q * 3 - 2, q * 3];
+      let y = get('ly') ? py - 1 : py;
+      if (!get('ly') && !get('ty') && ymd(y, m1, 1) > published!) y -= 1;
+      const span = { start: ymd(y, m1, 1), end: monthSpan(y, m2).end };
+      return { ...rel(span, 'span'), floating: !get('ly') && !get('ty') };
+    }
+    case 'offset': {
+      const u = (get('u1') ?? get('u2') ?? get('u3') ?? get('u4') ?? get('u5') ?? get('u6') ?? get('u7'))!.toLowerCase();
+      const unit = u === 'morning' ? 'day' : (u as 'day' | 'week' | 'month' | 'year');
+      const n = get('back') ? -1 : get('fwd') ? 1 : 0;
+      return { period: null, precision: unit === 'day' ? 'day' : unit === 'week' ? 'span' : unit === 'month' ? 'month' : 'year', relative: true, anchor: { kind: 'offset', unit, n } };
+    }
     case 'quarter': {
-      const y = Number(get('y') ?? get('y2'));
+      if (get('rw') && py === null) return rel(null, 'span');
+      const yy = get('yy');
+      const rw = get('rw');
+      const y = yy ? 2000 + Number(yy) : rw ? py! + (rw === 'last' ? -1 : rw === 'next' ? 1 : 0) : Number(get('y') ?? get('y2'));
       const qw = get('qw');
       const q = get('q') ? Number(get('q')!.slice(1)) : ({ first: 1, second: 2, third: 3, fourth: 4, final: 4, last: 4 } as Record<string, number>)[qw!.toLowerCase()]!;
-      return abs({ start: ymd(y, q * 3 - 2, 1), end: ymd(y, q * 3, lastDay(y, q * 3)) }, 'span');
+      const span = { start: ymd(y, q * 3 - 2, 1), end: ymd(y, q * 3, lastDay(y, q * 3)) };
+      return rw ? rel(span, 'span') : abs(span, 'span');
     }
     case 'half': {
-      const y = Number(get('y') ?? get('y2'));
+      const y = get('yy') ? 2000 + Number(get('yy')) : Number(get('y') ?? get('y2'));
       const first = get('h') ? get('h') === 'H1' : get('hw')!.toLowerCase() === 'first';
       return abs(first ? { start: `${y}-01-01`, end: `${y}-06-30` } : { start: `${y}-07-01`, end: `${y}-12-31` }, 'span');
     }
@@ -301,7 +370,7 @@ function resolve(
     case 'relyear': {
       if (py === null) return rel(null, 'year');
       const w = get('w')!.toLowerCase();
-      const u = get('u')!.toLowerCase();
+      const u = get('u')!.toLowerCase().replace(/^yr$/, 'year');
       const back = w === 'last' || w === 'previous' || w === 'prior' ? -1 : w === 'next' ? 1 : 0;
       if (u === 'year') {
         if (w === 'past') return rel({ start: addDays(published!, -365), end: published! }, 'span');
@@ -336,7 +405,9 @@ function resolve(
       if (py === null) return rel(null, 'span');
       const n = NUMWORD[get('n')!.toLowerCase()] ?? (get('n')!.toLowerCase() === 'twelve' ? 12 : Number(get('n')));
       const u = get('u')!.toLowerCase();
-      const days = n * (u === 'year' ? 365 : u === 'month' ? 30 : u === 'week' ? 7 : 1);
+      // "the past three years": the same day three years before (a leap day counts as a day, not a year's drift).
+      if (u === 'year') return rel({ start: shiftYear(published!, -n), end: published! }, 'span');
+      const days = n * (u === 'month' ? 30 : u === 'week' ? 7 : 1);
       return rel({ start: addDays(published!, -days), end: published! }, 'span');
     }
     case 'ago': {
@@ -359,7 +430,7 @@ function resolve(
     }
     case 'weekday': {
       if (py === null) return rel(null, 'day');
-      const target = WEEKDAYS.indexOf(get('wd')!.toLowerCase());
+      const target = WEEKDAYS.findIndex((w) => w.startsWith(get('wd')!.toLowerCase().slice(0, 3)));
       const pubDay = new Date(`${published}T00:00:00Z`).getUTCDay();
       const pre = (get('pre') ?? '').toLowerCase();
       if (pre === 'next' || (pre !== 'last' && pre !== 'since' && lookingAhead(text, at))) {
@@ -379,7 +450,8 @@ function resolve(
       const ahead = pre !== 'last' && pre !== 'since' && lookingAhead(text, at);
       let y = ahead ? nextMonthYear(mo, published!) : recentMonthYear(mo, published!);
       if (pre === 'last' && y === py && mo === Number(published!.slice(5, 7))) y -= 1;
-      return { ...rel(monthSpan(y, mo), 'month'), floating: !ahead && pre !== 'last' && pre !== 'this' && pre !== 'since' };
+      // "back in March" reads from publication: the latest March, whatever year the passage is about.
+      return { ...rel(monthSpan(y, mo), 'month'), floating: !ahead && pre !== 'last' && pre !== 'this' && pre !== 'since' && !pre.startsWith('back') };
     }
     default:
       return null;

@@ -75,6 +75,7 @@ const COUNTED = [
   'rug pull', 'phishing attack', 'ransomware attack', 'compromise', 'drainer', 'token', 'brother', 'sibling', 'executive',
   'founder', 'employee', 'director', 'man', 'woman', 'creditor', 'contract', 'blockchain', 'associate', 'trade',
   'violation', 'request', 'fund', 'agency', 'pool', 'depositor', 'lender', 'witness', 'cyberattack', 'cyber-attack',
+  'adult', 'report', 'complaint', 'holder', 'trader',
 ];
 const COUNTED_ALT = COUNTED.flatMap((n) => [n, `${n}s`, `${n}es`])
   .concat(['people', 'entities', 'countries', 'companies', 'agencies', 'thefts', 'men', 'women', 'witnesses'])
@@ -93,7 +94,14 @@ const MAGNITUDE_RE = /(?:[^\S\n]*(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]r
 const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[$€£¥₩₹])?(?<num>${NUMBER_SOURCE})`, 'y');
 const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|percentage[^\S\n]+points?\b)/y;
 const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
-const COUNTED_RE = new RegExp(`(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,4}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b(?![’']s\\b|-)`, 'iy');
+/** "Of the 12k ETH, ~3.2k …": the whole named just before, in its currency. */
+const PART_OF_RE = /\b[Oo]f[^\S\n]+the[^\S\n]+(?:US\$|[$€£¥₩])?\d[\d,.]*[kKmMbB]?[^\S\n]*(?:million|billion)?[^\S\n]+(?<cur>[A-Z]{2,6}|bitcoins?|ether)\b[^,.;]{0,30},[^\S\n]*(?:~|about|around|roughly|some|nearly|almost|just)?[^\S\n]*$/;
+/** "100-ETH chunks": a ticker joined to its quantity by a hyphen. */
+const HYPHEN_TICKER_RE = /-(?<ticker>[A-Z][A-Z0-9]{1,5})\b(?![-.]\w)/y;
+// A quoted name may open before the noun: 'at least nine physical "wrench attacks"'.
+const COUNTED_RE = new RegExp(`(?<between>(?:[^\\S\\n]+["“‘]?[A-Za-z][\\w’'-]*){0,4}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b(?![’']s\\b|-)`, 'iy');
+/** "2.3m adults", "45k users": a letter magnitude before a counted noun. */
+const LETTER_BEFORE_COUNTED = new RegExp(`^[kKmM][^\\S\\n]+(?:[a-z][\\w-]*[^\\S\\n]+)?(?:${COUNTED_ALT})\\b`);
 /** "14 of the 120 contracts", "two of its executives", "three of his closest former associates". */
 const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of[^\\S\\n]+(?:the|its|his|her|their|our|these|those)(?<inner>[^\\S\\n]+\\d[\\d,]*)?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b`, 'iy');
 /** "Of the 212 incidents the firm recorded, 37 were…": the later number counts the same noun. */
@@ -112,25 +120,27 @@ const QUALIFIERS: Record<string, Qualifier> = {
 };
 
 /** Words that make an amount a market figure wherever they stand near it. */
-const MARKET_NOUNS = /\b(?:(?<!manipulat\w{0,4}\s+(?:the\s+)?)price[sd]?(?!\s+(?:feeds?|oracles?|manipulation))|pric(?:ing)|(?:transaction|trading|on-chain)\s+volumes?|trad(?:ing|ed|es)\s+(?:at|around|near|above|below|volume)|market\s+(?:cap(?:itali[sz]ation)?|value|valuation)|mcap|valuation|(?:trading|24-hour|daily|spot)\s+volume|volumes?\s+of|price\s+target|target\s+of|all-time\s+high|ATH|resistance|support\s+(?:level|at|of|near)|TVL|total\s+value\s+locked|open\s+interest|funding\s+rate|ETFs?\b|market\s+(?:rally|sell-?off)|changing\s+hands|quoted\s+at|in\s+trades|worth\s+of\s+trades)\b/i;
+const MARKET_NOUNS = /\b(?:(?<!manipulat\w{0,4}\s+(?:the\s+)?)price[sd]?(?!\s+(?:feeds?|oracles?|manipulation))|pric(?:ing)|(?:transaction|trading|on-chain)\s+volumes?|trad(?:ing|ed|es)\s+(?:at|around|near|above|below|volume)|market\s+(?:cap(?:itali[sz]ation)?|value|valuation)|mcap|valuation|(?:trading|24-hour|daily|spot)\s+volume|volumes?\s+of|price\s+target|target\s+of|all-time\s+high|ATH|resistance|support\s+(?:level|at|of|near)|TVL|total\s+value\s+locked|open\s+interest|funding\s+rate|ETFs?\b|market\s+(?:rally|sell-?off)|changing\s+hands|quoted\s+at|in\s+trades|worth\s+of\s+trades|(?:combined|total|overall)\s+(?:market\s+)?value|record\s+high|(?:hit(?:ting|s)?|reach(?:ed|ing)?|set(?:ting)?|to)\s+a\s+(?:record|peak)(?:\s+high)?\s+of)\b/i;
+/** "a $288 billion market": the size of a market. */
+const MARKET_SIZE_AFTER = /^[^\S\n]+(?:crypto(?:currency)?[^\S\n]+)?market\b(?![^\S\n]+manipulat)/;
 /** A unit price: "¥88.549 per NEM", "$3 a token", "$40 apiece". */
 const PER_UNIT_AFTER = /^[^\S\n]*(?:per[^\S\n]+(?:coin|token|share|unit|bitcoin|ether|[A-Z]{2,6})\b|apiece\b|a[^\S\n]+(?:coin|token|share)\b)/;
 /** Market words that a theft word in the same sentence outweighs ("scams took in $7.8 billion"). */
 const WEAK_MARKET_NOUNS = /\b(?:inflows?|outflows?|liquidations?|peak\s+of|forecasts?|predicts?|year-end|weekly\s+gain|gains?\s+of|took\s+in|targets?|shorts|longs)\b/i;
 /** The object of a theft: "drained $197 million after manipulating the price…" is no market figure whatever stands near. */
-const THEFT_VERB_BEFORE = /\b(?:st[oe]le|stolen|steal(?:s|ing)?|took|taken|drain(?:ed|s|ing)?|siphon(?:ed|s|ing)?|loot(?:ed|s|ing)?|lost|los(?:es|ing)|launder(?:ed|s|ing)?|made\s+off\s+with|exploited\s+for|hacked\s+for|seiz(?:ed|es|ing)|froze|frozen|recover(?:ed|s|ing))\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|at\s+least|up\s+to|an\s+estimated|approximately|just\s+over|just\s+under|a\s+further|another|a\s+total\s+of)\s+)?$/i;
+const THEFT_VERB_BEFORE = /\b(?:st[oe]le|stolen|steal(?:s|ing)?|took|taken|drain(?:ed|s|ing)?|siphon(?:ed|s|ing)?|loot(?:ed|s|ing)?|lost|los(?:es|ing)|launder(?:ed|s|ing)?|made\s+off\s+with|exploited\s+for|hacked\s+for|seiz(?:ed|es|ing)|cash(?:ed|es|ing)?\s+out(?:\s+with)?|made\s+away\s+with|absconded\s+with|walked\s+off\s+with|froze|frozen|recover(?:ed|s|ing))\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|at\s+least|up\s+to|an\s+estimated|approximately|just\s+over|just\s+under|a\s+further|another|a\s+total\s+of)\s+)?$/i;
 /** A valuation: "worth some $50 million at Friday's prices", "valued at £3 billion at current prices". */
 const VALUATION = /\b(?:worth|valued\s+at|value\s+of|at\s+(?:\S+\s+)?prices?)\b/i;
 /** A price move right before the figure: "slid below $43,000", "trading at $1.02". */
 const MOVE_QUALIFIER = '(?:(?:just|nearly|almost|about|around|roughly|some|more\\s+than|less\\s+than|over|under|as\\s+much\\s+as|up\\s+to)\\s+)?';
-const PRICE_MOVE_BEFORE = new RegExp(`\\b(?:sl(?:id|ides?|iding)|slip(?:s|ped|ping)?|slump(?:s|ed|ing)?|f(?:ell|alls?|alling|allen)|drop(?:s|ped|ping)?|r(?:ose|isen|ises?|ising)|climb(?:s|ed|ing)?|surg(?:es?|ed|ing)|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|declin(?:es?|ed|ing)|shed(?:s|ding)?|edg(?:es?|ed|ing)|plung(?:es?|ed|ing)|tumbl(?:es?|ed|ing)|rall(?:y|ies|ied|ying)|hit(?:s|ting)?|reach(?:es|ed|ing)?|br(?:oke|eaks?|eaking)|cross(?:es|ed|ing)?|top(?:s|ped|ping)?|sank|sinks?|dipp?(?:ed|s|ing)?|soar(?:s|ed|ing)?|spik(?:es?|ed|ing)|trad(?:es?|ed|ing)|hover(?:s|ed|ing)?|clos(?:es?|ed|ing)|open(?:s|ed|ing)?|retest(?:s|ed|ing)?|(?:recover(?:s|ed|ing)?|reclaim(?:s|ed|ing)?)(?=\\s+(?:to|above|back))|peak(?:s|ed|ing)?|stead(?:y|ies|ied|ying)|hold(?:s|ing)?|sits?|sitting|stays?|stayed|remains?|remained|(?:sent|sends?|pushed|pushes|drove|drives|knocked|dragged|lifted)\\s+[\\w.-]+\\s+(?:down|up|lower|higher))(?:\\s+${MOVE_QUALIFIER}(?:by\\s+)?[\\d.,]+(?:%|\\s*per\\s*cent|\\s*percent))?\\s+(?:to|at|by|below|above|past|under|over|through|beyond|near|around|back\\s+(?:to|above|below)|as\\s+(?:high|low)\\s+as)?\\s*${MOVE_QUALIFIER}$`, 'i');
+const PRICE_MOVE_BEFORE = new RegExp(`\\b(?:sl(?:id|ides?|iding)|slip(?:s|ped|ping)?|slump(?:s|ed|ing)?|f(?:ell|alls?|alling|allen)|drop(?:s|ped|ping)?|r(?:ose|isen|ises?|ising)|climb(?:s|ed|ing)?|surg(?:es?|ed|ing)|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|declin(?:es?|ed|ing)|shed(?:s|ding)?|edg(?:es?|ed|ing)|plung(?:es?|ed|ing)|tumbl(?:es?|ed|ing)|rall(?:y|ies|ied|ying)|hit(?:s|ting)?|reach(?:es|ed|ing)?|br(?:oke|eaks?|eaking)|cross(?:es|ed|ing)?|top(?:s|ped|ping)?|sank|sinks?|dipp?(?:ed|s|ing)?|soar(?:s|ed|ing)?|spik(?:es?|ed|ing)|trad(?:es?|ed|ing)|hover(?:s|ed|ing)?|clos(?:es?|ed|ing)|open(?:s|ed|ing)?|retest(?:s|ed|ing)?|(?:recover(?:s|ed|ing)?|reclaim(?:s|ed|ing)?)(?=\\s+(?:to|above|back))|shr(?:ank|inks?|inking|unk)|(?:little\\s+|un)?changed|peak(?:s|ed|ing)?|stead(?:y|ies|ied|ying)|hold(?:s|ing)?|sits?|sitting|stays?|stayed|remains?|remained|(?:sent|sends?|pushed|pushes|drove|drives|knocked|dragged|lifted)\\s+[\\w.-]+\\s+(?:down|up|lower|higher))(?:\\s+${MOVE_QUALIFIER}(?:by\\s+)?[\\d.,]+(?:%|\\s*per\\s*cent|\\s*percent))?\\s+(?:to|at|by|below|above|past|under|over|through|beyond|near|around|back\\s+(?:to|above|below)|as\\s+(?:high|low)\\s+as)?\\s*${MOVE_QUALIFIER}$`, 'i');
 /** "bitcoin was worth roughly $270": an asset's unit value. */
-const ASSET_WORTH_BEFORE = /\b(?:[Bb]itcoin|[Ee]ther(?:eum)?|BTC|ETH|[A-Z]{2,6}|(?:the\s+)?(?:coin|token))\s+(?:was|is|were|are)\s+(?:then\s+)?(?:worth|valued\s+at|priced\s+at)\s+(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?$/;
+const ASSET_WORTH_BEFORE = /\b(?:[Bb]itcoin|[Ee]ther(?:eum)?|BTC|ETH|[A-Z]{2,6}|(?:the\s+)?(?:coin|token))\s+(?:(?:was|is|were|are)\s+(?:then\s+)?(?:(?:worth|valued\s+at|priced\s+at|at)\s+)?|cost|costs|sold\s+for|fetched)\s*(?:(?:about|around|roughly|some|nearly|almost|just|less\s+than|more\s+than|under|over|just\s+(?:over|under))\s+|~\s*)?$/;
 const ASSET_BEFORE = /(?:\b(?:[A-Z]{2,6}(?:\/USDT?)?|bitcoin|ether(?:eum)?|solana|XRP|dogecoin|BTC|ETH)\s*[:=]?\s*|@\s*)$/;
 const ASSET_WORD = /\b(?:[A-Z]{2,6}|[Bb]itcoin|[Ee]ther(?:eum)?|[Ss]olana|tokens?|coins?|prices?|shares|stocks?|markets?|cryptocurrencies|crypto(?:currency)?\s+market|volumes?|market\s+cap(?:itali[sz]ation)?)\b/;
 /** A fall in value: "its token lost more than 90% of its value". */
 const SHARE_OF_VALUE_AFTER = /^[^\S\n]+of[^\S\n]+(?:its|their|the)[^\S\n]+(?:market[^\S\n]+)?value\b/;
-export const THEFT_WORDS = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|launder|scam|fraud|ransom|seiz|indict|charg|loot|siphon|lost|loss|compromis|breach|recover|frozen|froze|bounty|illicit|crim|manipulat|phish)/i;
+export const THEFT_WORDS = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|launder|scam|fraud|ransom|seiz|indict|charg|loot|siphon|lost|loss|compromis|breach|recover|frozen|froze|bounty|illicit|crim|manipulat|phish|cashed\s+out|rug[\s-]?pull|exit\s+scam)/i;
 
 export function findFigures(sentence: string, offset: number, taken: (start: number, end: number) => boolean): FigureMention[] {
   const out: FigureMention[] = [];
@@ -183,7 +193,9 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
   };
   // "half a billion": the words parser read "half a" as 0.5.
   // "$400M", and "2.1M USDC", "12K ETH": a letter magnitude needs a currency before it or a known token after it.
-  const mag = takeMagnitude(pos, currency !== null) ?? (tokenAfter(s, pos) ? takeMagnitude(pos, true) : null);
+  // "Of the 12k ETH, ~3.2k came from one pool": the part is in the whole's currency.
+  const partOf = currency === null && s.slice(Math.max(0, numStart - 60), numStart).includes('f the') ? PART_OF_RE.exec(s.slice(Math.max(0, numStart - 60), numStart)) : null;
+  const mag = takeMagnitude(pos, currency !== null || partOf !== null) ?? (tokenAfter(s, pos) || LETTER_BEFORE_COUNTED.test(s.slice(pos, pos + 40)) ? takeMagnitude(pos, true) : null);
   if (mag) [magnitude, pos] = [mag[0], mag[1]];
   magnitudeFound = mag !== null;
 
@@ -245,6 +257,18 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     if (currency) {
       kind = 'amount';
       pos = CURRENCY_AFTER_RE.lastIndex;
+    } else if (partOf && !cm) {
+      const t = partOf.groups!.cur!;
+      currency = TICKERS[t.toUpperCase()] ?? CURRENCY_WORDS[t.toLowerCase()] ?? null;
+      if (currency) kind = 'amount';
+    } else if (s[pos] === '-') {
+      HYPHEN_TICKER_RE.lastIndex = pos;
+      const hm = HYPHEN_TICKER_RE.exec(s);
+      if (hm && TICKERS[hm.groups!.ticker!]) {
+        currency = TICKERS[hm.groups!.ticker!]!;
+        kind = 'amount';
+        pos = HYPHEN_TICKER_RE.lastIndex;
+      }
     }
   }
   if (!kind) {
@@ -416,6 +440,7 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   const fiat = f.currency === null || FIAT.has(f.currency);
   if (f.kind === 'amount' && (magnitudeFound || !fiat) && THEFT_VERB_BEFORE.test(before)) return false;
   if (f.kind === 'amount' && PER_UNIT_AFTER.test(after)) return true;
+  if (f.kind === 'amount' && MARKET_SIZE_AFTER.test(after)) return true;
   if (f.kind === 'percent' && SHARE_OF_VALUE_AFTER.test(after)) return true;
   if (f.kind === 'amount' && ASSET_BEFORE.test(before.slice(-12)) && !/\b(?:of|in|worth)\s*$/i.test(before)) return true;
   if (f.kind === 'amount' && fiat && decimals === 2 && !magnitudeFound && f.value < 1e6) return true;
@@ -431,5 +456,8 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
     if (theftIn(s) && /\b(?:at\s+(?:the\s+)?(?:time|today|current)|prices?\s+at\s+the\s+time|worth)\b/i.test(window)) return false;
     return magnitudeFound && VALUATION.test(window) ? 'valuation' : true;
   }
-  return WEAK_MARKET_NOUNS.test(window) && !theftIn(s);
+  if (!WEAK_MARKET_NOUNS.test(window) || theftIn(s)) return false;
+  // "Total outflows … now stand at $126m": outflows in a passage about a drain are the drain; the caller decides.
+  return f.kind === 'amount' && magnitudeFound && OUTFLOWS.test(window) && !/\b(?:inflows?|liquidations?|forecasts?|predicts?|targets?)\b/i.test(window) ? 'valuation' : true;
 }
+const OUTFLOWS = /\boutflows?\b/i;

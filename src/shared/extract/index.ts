@@ -49,13 +49,26 @@ export interface Extraction {
 }
 
 const REPORTING_AFTER = /^,?\s+(?:unsealed|released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|filed)\b/i;
-const REPORTING_BEFORE = /\b(?:released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed)\s+(?:(?:\w+\s+){0,2}|in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){1,2}(?:on\s+)?)$/i;
+const REPORTING_BEFORE = /\b(?:released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|seen|obtained|reviewed)\s+(?:(?:\w+\s+){0,2}|in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){1,2}(?:on\s+)?)$/i;
 /** The comparison a change is measured against: "down 31% from January", "a 516% increase over 2020". */
 const BASELINE_BEFORE = /(?:\d\s*(?:%|percent|per\s+cent)\b[^.;\n]{0,30}?\b(?:from|than|over|compared\s+(?:with|to)|versus|vs\.?)|\b(?:up|down|rose|fell|increase[sd]?|decrease[sd]?|decline[sd]?|drop(?:ped)?|jump(?:ed)?|rise|grew|gain(?:ed)?)\b[^.;\n]{0,30}?\b(?:from|over|compared\s+(?:with|to)|versus|vs\.?)|\b(?:more|fewer|less|larger|smaller|bigger|higher|lower)\b(?!\s+than\s+(?:US\$|[$€£¥₩₹]|\d|about|nearly|some))[^.;\n]{0,30}?\bthan)\s+(?:in\s+)?(?:the\s+)?$/i;
 /** A figure measured against: "up 79% from $7.8 billion the year before" dates the $7.8 billion, not the 79%. */
-const BASELINE_LEAD = /\b(?:from|than|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?(?:US\$|[$€£¥₩₹])?$/i;
+// "more than 600 victims" is a qualifier, not a comparison.
+const BASELINE_LEAD = /\b(?:from|(?<!\b(?:more|less|fewer|rather|other)\s+)than|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?(?:US\$|[$€£¥₩₹])?$/i;
 const PARTICIPLE_COMMA = /,\s+(?:[a-z]+ing|bringing|putting|taking)\b/g;
-const REPORTING_WORD = /released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed/;
+const REPORTING_WORD = /released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|seen|obtained|reviewed/;
+/** A date opening its sentence, then who spoke: "In January, blockchain analytics firm Chainalysis said that…" dates the saying. */
+const FRONTED_REPORT_AFTER = /^,[^\S\n]+(?:[\w.’'&-]+[^\S\n]+){1,6}(?:said|reported|announced|estimated|wrote|told|disclosed|stated)\b/;
+/** "Founded in 2019, the firm provides…": a founding date that opens the sentence frames it; it dates no figure. */
+const FOUNDED_BEFORE = /^[^\S\n]*(?:[Ff]ounded|[Ee]stablished|[Ll]aunched|[Cc]reated|[Ii]ncorporated|[Ff]ormed|[Ss]et[^\S\n]+up)[^\S\n]+in[^\S\n]+$/;
+/** The year a share is measured against: "up 30 per cent on the previous year", "up 12% on last year". */
+const BASELINE_ON_BEFORE = /\d[^\S\n]*(?:%|percent|per[^\S\n]+cent)[^\S\n]+on[^\S\n]+$/i;
+/** The figure a comparison sets against: "9,400 reports … in the 12 months to December, against 7,100 in 2020". */
+const AGAINST_BEFORE = /\bagainst[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?(?:US\$|[$€£¥₩₹])?(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[^\S\n]*[A-Za-z]+)?[^\S\n]+(?:(?:in|for|during)[^\S\n]+)?(?:the[^\S\n]+)?$/i;
+/** The date of a figure something is measured against: "up from $11.2m the week before". It dates that figure, not the paragraph. */
+const COMPARED_BEFORE = /\b(?:from|than|against|versus|vs\.?)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?(?:US\$|[$€£¥₩₹])?\d[\d,.]*(?:[^\S\n]*(?:[kKmMbB]n?|million|billion))?(?:[^\S\n]+[A-Za-z]+)?[^\S\n]+(?:(?:in|for|during)[^\S\n]+)?(?:the[^\S\n]+)?$/;
+/** "according to figures released by Action Fraud, the national reporting centre, on Wednesday": the attribution's date. */
+const ACCORDING_BEFORE = /\baccording[^\S\n]+to\b[^.;$€£¥₩₹\d]{0,50}?\b(?:released|published|issued|compiled|posted|seen|obtained)\b[^.;$€£¥₩₹\d]{0,70}$/i;
 const BASELINE_TAIL = /\b(?:from|than|over|with|to|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?$/i;
 /** The frame of a record, not the period of a figure: "Japan's biggest theft since 2018". */
 const FRAME_BEFORE = /\b(?:biggest|largest|worst|highest|lowest|most|best|first|greatest|costliest|longest|deadliest|record)\b[^.;,\n]{0,50}\bsince\s+(?:the\s+)?$/i;
@@ -75,9 +88,17 @@ const HAS_MAGNITUDE = /\d\s*(?:thousand|million|billion|trillion|mln|mn|bn|tn|cr
 /** Where a price stands after a move: "…, to around $6,700". */
 const PRICE_POSITION_BEFORE = /\b(?:to|at|near|around|above|below)\s+(?:(?:around|about|roughly|nearly|just)\s+)?(?:US\$|[$€£¥₩₹])?$/i;
 
+const MARKET_COLUMN = /\b(?:price|prices|change|market\s+cap(?:itali[sz]ation)?|mcap|volume|fdv)\b/i;
+
+const SENTENCING_NEAR = /\b(?:jailed|sentenced|convicted|imprisoned|found[^\S\n]+guilty)\b/i;
+const FOR_GERUND = /\bfor[^\S\n]+[a-z]+ing\b/;
+
 interface DateNotes {
   report: boolean; dateline: boolean; baseline: boolean; frame: boolean; alone: boolean; marketOnly: boolean; fronted: boolean;
   floating: boolean; since: boolean; anchor: DateMention['anchor'];
+  compared: boolean;
+  /** The date opens its sentence ("Over the past three years, …"): it speaks for what follows, not for earlier sentences. */
+  opens: boolean;
 }
 
 /** Extraction in one go. */
@@ -136,16 +157,24 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
         const after = model.text.slice(shown.end, Math.min(block.end, shown.end + 30));
         // Each costlier pattern runs only where a cheap look says it could match.
         notes.set(figure, {
-          report: (REPORTING_WORD.test(before) && REPORTING_BEFORE.test(before.slice(-40))) || REPORTING_AFTER.test(after),
+          // "Tuesday's attack" names the event, whatever verb stands before it.
+          report: !/^[’']s\b/.test(after) && ((REPORTING_WORD.test(before) && REPORTING_BEFORE.test(before.slice(-40))) || REPORTING_AFTER.test(after)
+            || (model.text.slice(Math.max(sentence.start, shown.start - 130), shown.start).includes('ccording') && ACCORDING_BEFORE.test(model.text.slice(Math.max(sentence.start, shown.start - 130), shown.start)))
+            || (/^[^\S\n]*(?:in|on|during)?[^\S\n]*$/i.test(model.text.slice(sentence.start, shown.start)) && FRONTED_REPORT_AFTER.test(model.text.slice(shown.end, Math.min(block.end, shown.end + 70))))),
           dateline: d.start - block.start < 60 && DATELINE_BEFORE.test(model.text.slice(block.start, d.start)) && DATELINE_AFTER.test(model.text.slice(d.end, d.end + 40)),
-          baseline: BASELINE_TAIL.test(before.slice(-26)) && BASELINE_BEFORE.test(before),
-          frame: !d.since && before.includes('since') && FRAME_BEFORE.test(before),
+          baseline: (BASELINE_TAIL.test(before.slice(-26)) && BASELINE_BEFORE.test(before))
+            || (d.relative && d.precision === 'year' && BASELINE_ON_BEFORE.test(before.slice(-24)))
+            || (before.includes('against') && AGAINST_BEFORE.test(before)),
+          frame: (!d.since && before.includes('since') && FRAME_BEFORE.test(before))
+            || (model.text[shown.end] === ',' && FOUNDED_BEFORE.test(model.text.slice(sentence.start, shown.start))),
           alone: after.startsWith(' alone'),
           marketOnly: false,
           fronted: model.text[d.end] === ',' && FRONTED_BEFORE.test(model.text.slice(Math.max(sentence.start, d.start - 40), d.start)),
           floating: !!d.floating,
           since: !!d.since,
           anchor: d.anchor,
+          compared: /\d/.test(before.slice(-30)) && COMPARED_BEFORE.test(before),
+          opens: model.text[d.end] === ',' && /^[^\S\n]*(?:[A-Za-z]+[^\S\n]+)?$/.test(model.text.slice(sentence.start, d.start)),
         });
       }
       for (const s of findSources(text, sentence.start)) sources.push({ start: s.start, end: s.end, text: s.text, name: s.name, kind: s.kind, sentence, block: b });
@@ -155,6 +184,12 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
       const rowFigures = figures.slice(firstFigure).sort(byStart);
       const taken = (s: number, e: number) => overlaps(rowFigures, s, e);
       figures.push(...tableCounts(model, header, b, rowSentences, taken));
+      // A column headed by a price, a price change, a market cap or a volume holds market figures.
+      for (const f of rowFigures) {
+        if (f.kind !== 'amount' && f.kind !== 'percent') continue;
+        const column = (model.text.slice(block.start, f.start).match(/[|\t]/g) ?? []).length;
+        if (MARKET_COLUMN.test(header.cells[column] ?? '')) f.market = true;
+      }
     }
   }
 
@@ -211,7 +246,8 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
   // A month or day without its year takes the year the passage is about ("Wormhole (February)" under "The biggest hacks of 2022").
   const yearDate = (o: Figure) => {
     const n = notes.get(o)!;
-    return !!o.period && !n.floating && !n.anchor && !n.dateline && o.period.start.slice(0, 4) === o.period.end.slice(0, 4);
+    // A month or day read from publication ("back in Nov") names no year of the passage's own.
+    return !!o.period && !n.floating && !n.anchor && !n.dateline && !(o.relative && o.precision === 'month') && o.period.start.slice(0, 4) === o.period.end.slice(0, 4);
   };
   const blockYears = memo((b: number) => countBy((datesByBlock.get(b) ?? []).filter(yearDate), (o) => o.period!.start.slice(0, 4)));
   const single = (years: Iterable<string>) => {
@@ -219,7 +255,7 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
     return set.size === 1 ? Number([...set][0]) : set.size > 1 ? NaN : null;
   };
   for (const d of dates) {
-    if (!notes.get(d)!.floating || !d.period || !published) continue;
+    if (!notes.get(d)!.floating || notes.get(d)!.dateline || !d.period || !published) continue;
     const clauses = clausesOf(d.sentence.start);
     const list = datesBySentence.get(d.sentence.start)!;
     const i = indexInSentence.get(d)!;
@@ -251,8 +287,11 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
     if (anchor.kind === 'shift') {
       const base = force?.period ?? (published ? { start: `${published.slice(0, 4)}-01-01`, end: `${published.slice(0, 4)}-12-31` } : null);
       d.period = base && shiftYears(base, anchor.years);
-    } else {
+    } else if (anchor.kind === 'same') {
       d.period = force?.period ? shiftYears(force.period, anchor.year - Number(force.period.start.slice(0, 4))) : { start: `${anchor.year}-01-01`, end: `${anchor.year}-12-31` };
+    } else {
+      d.period = force?.period ? offsetPeriod(force.period, anchor.unit, anchor.n) : null;
+      continue;
     }
     if (d.period && force?.precision) d.precision = force.precision;
   }
@@ -272,6 +311,16 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
     const inSentence: Figure[] = [];
     for (const d of datesBySentence.get(sentence.start) ?? []) if (candidate(d) && !notes.get(d)!.baseline) inSentence.push(d);
     if (!inSentence.length) continue;
+    // "…last week, a man was jailed for five years for laundering £2m … between March 2019 and August 2020": the sentencing
+    // date dates the sentence; the offense, introduced by "for …ing", keeps its own date.
+    if (inSentence.length > 1) {
+      const offense = (d: Figure) => {
+        const i = inSentence.indexOf(d);
+        return inSentence.slice(i + 1, i + 4).some((o) => o.start - d.end < WINDOW && FOR_GERUND.test(text.slice(d.end, o.start)));
+      };
+      const dropped = inSentence.filter((d) => SENTENCING_NEAR.test(text.slice(Math.max(sentence.start, d.start - 40), Math.min(sentence.end, d.end + 50))) && offense(d));
+      if (dropped.length) inSentence.splice(0, inSentence.length, ...inSentence.filter((d) => !dropped.includes(d)));
+    }
     const ctx = sentenceContext(text, sentence, group, inSentence, clausesOf(sentence.start), gapsOf(sentence.start), notes);
     for (let gi = 0; gi < group.length; gi++) {
       const chosen = ctx.own[gi]! >= 0 ? inSentence[ctx.own[gi]!] : fallbackDate(ctx, gi);
@@ -285,7 +334,7 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
     }
   }
   // Beyond the sentence, only dates from other sentences; in the paragraph, only when they name one period.
-  const levelDates = memo((b: number) => (datesByBlock.get(b) ?? []).filter((d) => candidate(d) && !notes.get(d)!.baseline && !notes.get(d)!.alone && !notes.get(d)!.marketOnly));
+  const levelDates = memo((b: number) => (datesByBlock.get(b) ?? []).filter((d) => candidate(d) && !notes.get(d)!.baseline && !notes.get(d)!.compared && !notes.get(d)!.alone && !notes.get(d)!.marketOnly));
   const periodKey = (d: Figure) => `${d.period!.start}/${d.period!.end}`;
   const blockKeys = memo((b: number) => countBy(levelDates(b), periodKey));
   const keysBySentence = memo((b: number) => {
@@ -316,7 +365,7 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
         if (!onePeriodBesides(f.sentence.start)) continue;
         const lo = lowerBound(list, f.sentence.start);
         const hi = lowerBound(list, f.sentence.end);
-        near = [...list.slice(Math.max(0, lo - 4), lo), ...list.slice(hi, hi + 4)];
+        near = [...list.slice(Math.max(0, lo - 4), lo), ...list.slice(hi, hi + 4).filter((d) => !notes.get(d)!.opens)];
       } else {
         near = list.slice(-4);
       }
@@ -478,7 +527,8 @@ function countBy<T>(items: T[], key: (t: T) => string): Map<string, number> {
 }
 
 /** Marks between clauses in a sentence, counted so that the stretch between any two spans reads in constant time. */
-const CLAUSE_MARKS = /([;—–(]|:(?!\d)|,(?!\d{3}))|\b(?:(and)|(while|whereas|but|although|though|meanwhile)|(that|which|who|when|where|because|then))\b/g;
+// A comma inside a list of words ("to hacks, exploits and scams") joins; it opens no clause.
+const CLAUSE_MARKS = /([;—–(]|:(?!\d)|,(?!\d{3})(?![^\S\n]+[a-z]+(?:,|[^\S\n]+(?:and|or)[^\S\n]+[a-z]+\b(?![^\S\n]+(?:the|a|an|to|of|has|have|had|is|was|were|are|said)\b))))|\b(?:(and)|(while|whereas|but|although|though|meanwhile)|(that|which|who|when|where|because|then))\b/g;
 class Gaps {
   /** Positions (in the text) of each kind of mark: boundaries, "and"s, hard breaks (";", "while"…), clause openers. */
   private readonly marks: number[][] = [[], [], [], []];
@@ -539,10 +589,39 @@ function sentenceGroups(text: string, claimants: Figure[]): Figure[][][] {
 function relativeClauses(text: string, sentence: Span): [number, number][] {
   const s = text.slice(sentence.start, sentence.end);
   const out: [number, number][] = [];
-  if (!/,\s+(?:which|who|whose)\b/.test(s)) return out;
-  RELATIVE_CLAUSE.lastIndex = 0;
-  for (let m = RELATIVE_CLAUSE.exec(s); m; m = RELATIVE_CLAUSE.exec(s)) out.push([sentence.start + m.index, sentence.start + m.index + m[0].length]);
+  if (/,\s+(?:which|who|whose)\b/.test(s)) {
+    RELATIVE_CLAUSE.lastIndex = 0;
+    for (let m = RELATIVE_CLAUSE.exec(s); m; m = RELATIVE_CLAUSE.exec(s)) out.push([sentence.start + m.index, sentence.start + m.index + m[0].length]);
+  }
   return out;
+}
+
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+
+/** "the following day", "the week before", "that month": a day, week, month or year beside (or of) the period in force. */
+function offsetPeriod(p: Period, unit: 'day' | 'week' | 'month' | 'year', n: number): Period {
+  const DAY = 86_400_000;
+  if (unit === 'day') {
+    if (n === 0) return p.start === p.end ? p : { start: p.end, end: p.end };
+    const day = isoDay(dayMs(n > 0 ? p.end : p.start) + n * DAY);
+    return { start: day, end: day };
+  }
+  if (unit === 'week') {
+    const length = (dayMs(p.end) - dayMs(p.start)) / DAY;
+    if (length === 6) return { start: isoDay(dayMs(p.start) + 7 * n * DAY), end: isoDay(dayMs(p.end) + 7 * n * DAY) };
+    const t = dayMs(p.start) + 7 * n * DAY;
+    const monday = t - ((new Date(t).getUTCDay() + 6) % 7) * DAY;
+    return { start: isoDay(monday), end: isoDay(monday + 6 * DAY) };
+  }
+  if (unit === 'month') {
+    const d = new Date(dayMs(p.start));
+    const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
+    const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
+    return { start: isoDay(first.getTime()), end: isoDay(last.getTime()) };
+  }
+  const y = Number(p.start.slice(0, 4)) + n;
+  return { start: `${y}-01-01`, end: `${y}-12-31` };
 }
 
 function shiftYears(p: Period, years: number): Period {
