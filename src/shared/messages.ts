@@ -42,6 +42,7 @@ const FigureSchema = z.extend(span, {
   precision: z.nullable(z.enum(['day', 'month', 'year', 'span'])),
   relative: z.boolean(),
   periodOnly: z.boolean(),
+  dateline: z.boolean(),
   sentence: span,
   block: offset,
 });

@@ -17,6 +17,15 @@ const claim = (r: ReturnType<typeof check>, text: string) => {
   return c!;
 };
 
+describe('datelines', () => {
+  it('the date a wire story was filed is not a claim, so it is never compared with the theft\'s date', () => {
+    const r = check(['TOKYO, Sept 2 — Japanese exchange Liquid said hackers stole $97 million from its wallets on August 19.'], '2021-09-02');
+    expect(r.claims.map((c) => c.text)).not.toContain('Sept 2');
+    expect(r.claims.filter((c) => c.verdict === 'discrepancy')).toEqual([]);
+    expect(claim(r, '$97 million').verdict).toBe('consistent');
+  });
+});
+
 describe('yearly totals', () => {
   it('an all-hacks total supports the total and never judges a part of it (a sector, a share, a country)', () => {
     const r = check([

@@ -38,6 +38,8 @@ export interface Figure {
   relative: boolean;
   /** A date that only serves as another figure's period in the same sentence. */
   periodOnly: boolean;
+  /** Dates only: a wire or press-release dateline ("TOKYO, Jan 29 –"): when the story was filed, not a claim. */
+  dateline: boolean;
   sentence: Span;
   block: number;
 }
@@ -140,7 +142,7 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
         const figure: Figure = {
           id: '', kind: f.kind, start: f.start, end: f.end, text: f.text, value: f.value, high: f.high, from: f.from,
           currency: f.currency, qualifier: f.qualifier, qualifierText: f.qualifierText, tolerance: f.tolerance, unit: f.unit,
-          market: f.market, period: null, periodOrigin: null, precision: null, relative: false, periodOnly: false, sentence, block: b,
+          market: f.market, period: null, periodOrigin: null, precision: null, relative: false, periodOnly: false, dateline: false, sentence, block: b,
         };
         figures.push(figure);
         if (f.valuation) valuations.add(figure);
@@ -150,7 +152,7 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
         const figure: Figure = {
           id: '', kind: 'date', start: shown.start, end: shown.end, text: shown.text, value: null, high: null, from: null,
           currency: null, qualifier: 'exact', qualifierText: null, tolerance: 0, unit: null, market: false, period: d.period,
-          periodOrigin: null, precision: d.precision, relative: d.relative, periodOnly: false, sentence, block: b,
+          periodOrigin: null, precision: d.precision, relative: d.relative, periodOnly: false, dateline: false, sentence, block: b,
         };
         figures.push(figure);
         const before = model.text.slice(Math.max(block.start, shown.start - 60), shown.start);
@@ -176,6 +178,7 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
           compared: /\d/.test(before.slice(-30)) && COMPARED_BEFORE.test(before),
           opens: model.text[d.end] === ',' && /^[^\S\n]*(?:[A-Za-z]+[^\S\n]+)?$/.test(model.text.slice(sentence.start, d.start)),
         });
+        figure.dateline = notes.get(figure)!.dateline;
       }
       for (const s of findSources(text, sentence.start)) sources.push({ start: s.start, end: s.end, text: s.text, name: s.name, kind: s.kind, sentence, block: b });
     }
@@ -661,7 +664,7 @@ function tableCounts(model: TextModel, header: { cells: string[] }, b: number, r
     out.push({
       id: '', kind: 'count', start, end, text: value, value: Number(value.replace(/,/g, '')), high: null, from: null, currency: null,
       qualifier: 'exact', qualifierText: null, tolerance: 0, unit: noun, market: false, period: null, periodOrigin: null,
-      precision: null, relative: false, periodOnly: false, sentence, block: b,
+      precision: null, relative: false, periodOnly: false, dateline: false, sentence, block: b,
     });
   }
   return out;

@@ -114,7 +114,8 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
 
   const claims: Claim[] = [];
   for (const f of extraction.figures) {
-    if (f.market || (f.kind === 'date' && !f.period)) continue;
+    // A dateline says when the story was filed; it is not a claim about any record.
+    if (f.market || (f.kind === 'date' && (!f.period || f.dateline))) continue;
     const heading = headingOf(f.block);
     const level = (key: string): Level => {
       let best: Level = 0;
