@@ -95,6 +95,15 @@ describe('market figures are recognised, never claims', () => {
 
 describe('more notations', () => {
   it.each([
+    ['Investors lost 2 billion lira when the exchange shut down.', 2e9, 'TRY', '2 billion lira'],
+    ['The exchange owed 1.4 billion Turkish lira to its users.', 1.4e9, 'TRY', '1.4 billion Turkish lira'],
+    ['The gang laundered 300 million roubles through the exchange.', 300e6, 'RUB', '300 million roubles'],
+    ['A court froze 45 million rand of stolen funds.', 45e6, 'ZAR', '45 million rand'],
+  ])('reads currencies named after the number: %s', (text, value, currency, shown) => {
+    expect(one(text)).toMatchObject({ kind: 'amount', value, currency, text: shown });
+  });
+
+  it.each([
     ['The exchange held about ₹4,900 crore in user assets.', 4.9e10, 'INR', '₹4,900 crore'],
     ['The fund lost 1.5 billion USD in the attack.', 1.5e9, 'USD', '1.5 billion USD'],
     ['An attacker minted 120,000 wrapped ether on Solana.', 120000, 'WETH', '120,000 wrapped ether'],

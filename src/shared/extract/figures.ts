@@ -45,6 +45,8 @@ const CURRENCY_WORDS: Record<string, string> = {
   dollar: 'USD', dollars: 'USD', 'us dollars': 'USD', 'u.s. dollars': 'USD', euro: 'EUR', euros: 'EUR',
   pound: 'GBP', pounds: 'GBP', 'pounds sterling': 'GBP', sterling: 'GBP', yen: 'JPY', won: 'KRW',
   yuan: 'CNY', renminbi: 'CNY', rupee: 'INR', rupees: 'INR', 'swiss francs': 'CHF', francs: 'CHF',
+  lira: 'TRY', liras: 'TRY', lire: 'TRY', 'turkish lira': 'TRY', ruble: 'RUB', rubles: 'RUB', rouble: 'RUB', roubles: 'RUB',
+  rand: 'ZAR', naira: 'NGN', baht: 'THB', rupiah: 'IDR', dirham: 'AED', dirhams: 'AED', reais: 'BRL',
   'australian dollars': 'AUD', 'canadian dollars': 'CAD', 'hong kong dollars': 'HKD', 'singapore dollars': 'SGD',
   bitcoin: 'BTC', bitcoins: 'BTC', ether: 'ETH', ethereum: 'ETH', 'tether': 'USDT', 'solana': 'SOL', 'monero': 'XMR',
   'dogecoin': 'DOGE', 'litecoin': 'LTC', 'satoshis': 'SAT', 'wrapped ether': 'WETH', 'wrapped bitcoin': 'WBTC',
@@ -93,7 +95,7 @@ const PREFIX_RE = new RegExp(`(?:(?<sym>U\\.S\\.\\$|US\\$|AU\\$|CA\\$|HK\\$|SG\\
 const MAGNITUDE_RE = /(?:[^\S\n]*(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|mn|bn|tn|Bn|BN|[Cc]rores?|[Ll]akhs?)\b|(?<letter>[kKmMbBtT])(?![\w]))/y;
 const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[$€£¥₩₹])?(?<num>${NUMBER_SOURCE})`, 'y');
 const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|percentage[^\S\n]+points?\b)/y;
-const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
+const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|[Tt]urkish[^\\S\\n]+lira|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|lira|liras|lire|roubles?|rubles?|rand|naira|baht|rupiah|dirhams?|reais|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
 /** "Of the 12k ETH, ~3.2k …": the whole named just before, in its currency. */
 const PART_OF_RE = /\b[Oo]f[^\S\n]+the[^\S\n]+(?:US\$|[$€£¥₩])?\d[\d,.]*[kKmMbB]?[^\S\n]*(?:million|billion)?[^\S\n]+(?<cur>[A-Z]{2,6}|bitcoins?|ether)\b[^,.;]{0,30},[^\S\n]*(?:~|about|around|roughly|some|nearly|almost|just)?[^\S\n]*$/;
 /** "100-ETH chunks": a ticker joined to its quantity by a hyphen. */
