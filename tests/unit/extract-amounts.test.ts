@@ -74,6 +74,12 @@ describe('counts and percentages', () => {
 });
 
 describe('market figures are recognised, never claims', () => {
+  it('a change followed by the price it moved to is a price move, even with "lost"; a loss of reserves is not', () => {
+    expect(figures('Ether lost 3% on Tuesday to $3,950.').map((f) => [f.text, f.market])).toEqual([['3%', true], ['$3,950', true]]);
+    expect(figures('Solana added 5% to $140 while hackers stole $2 million from a lending pool.').map((f) => [f.text, f.market])).toEqual([['5%', true], ['$140', true], ['$2 million', false]]);
+    expect(figures('The exchange lost 7% of its reserves, about $40 million, to hackers.').every((f) => !f.market)).toBe(true);
+  });
+
   it.each([
     'BTC $42,591.02 · ETH $3,281.44',
     'Bitcoin slid below $43,000 on Tuesday.',

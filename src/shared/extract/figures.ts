@@ -434,6 +434,9 @@ function tokenAfter(s: string, pos: number): boolean {
 
 const round = (v: number) => Math.round(v * 1e8) / 1e8;
 
+const LOST_OR_ADDED_BEFORE = /\b(?:lost|loses|losing|added|adds|adding)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+)?$/i;
+const MOVED_TO_PRICE_AFTER = /^\s+(?:(?:on|in|over)\s+[\w-]+\s+)?(?:to|at)\s+(?:US\$|[$€£¥₩₹])\d/;
+const LOST_OR_ADDED_TO_BEFORE = /\b(?:lost|loses|losing|added|adds|adding)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)\s+(?:(?:on|in|over)\s+[\w-]+\s+)?(?:to|at)\s*$/i;
 function isMarket(s: string, start: number, end: number, f: FigureMention, decimals: number, magnitudeFound: boolean): boolean | 'valuation' {
   const before = s.slice(Math.max(0, start - 60), start);
   const after = s.slice(end, end + 40);
@@ -447,6 +450,10 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   if (f.kind === 'amount' && ASSET_BEFORE.test(before.slice(-12)) && !/\b(?:of|in|worth)\s*$/i.test(before)) return true;
   if (f.kind === 'amount' && fiat && decimals === 2 && !magnitudeFound && f.value < 1e6) return true;
   if (f.kind === 'amount' && !magnitudeFound && ASSET_WORTH_BEFORE.test(before)) return true; // "bitcoin was worth roughly $270"
+  // "XRP lost 7% to $1.25", "ether added 3% on Tuesday to $3,950": "lost" is a theft word too, so only a
+  // change followed by the price it moved to is a price move.
+  if (f.kind === 'percent' && LOST_OR_ADDED_BEFORE.test(before) && MOVED_TO_PRICE_AFTER.test(after)) return true;
+  if (f.kind === 'amount' && LOST_OR_ADDED_TO_BEFORE.test(before.replace(/(?:US\$|[$€£¥₩₹])$/, ''))) return true;
   if (PRICE_MOVE_BEFORE.test(before.slice(-50).replace(/(?:US\$|[$€£¥₩₹])$/, ''))) {
     // "Bitcoin slid below $43,000" is a price; "losses reached $35 million" is not; "reserves dropped by $5.3 billion" needs an asset named.
     if (ASSET_WORD.test(before.slice(-60)) || (!theftIn(s) && !(f.kind === 'amount' && magnitudeFound))) return true;
