@@ -146,7 +146,7 @@ export function analyze(input: AnalysisInput, index: DatasetIndex): Report {
       joinedDate: joined.has(f.id),
       periodDate: f.periodOrigin === 'sentence' && f.period ? nearestPeriodDate(f, dates) : null,
       blockStart: model.blocks[f.block]!.start,
-      attributedTo: attributionFor(f, extraction, sourceEntries, model),
+      attributedTo: attributionFor(f, sourceEntries, model),
       published,
     };
     const judgement = judge(ctx, index);
@@ -339,13 +339,13 @@ function reference(r: DatasetRecord, relation: Reference['relation'], explanatio
 
 // ---------- statistics (yearly totals, counts, growth) ----------
 
-function metricTokens(s: StatisticRecord, index: DatasetIndex): string[] {
+function metricTokens(s: StatisticRecord): string[] {
   const subjects = new Set(s.subject.flatMap((id) => id.split('-')));
   return s.metric.split('-').filter((t) => !subjects.has(t) && METRIC_WORDS[t] !== null);
 }
 
-function metricFits(s: StatisticRecord, ctx: Context, index: DatasetIndex): boolean {
-  const tokens = metricTokens(s, index);
+function metricFits(s: StatisticRecord, ctx: Context): boolean {
+  const tokens = metricTokens(s);
   for (const t of tokens) {
     const re = METRIC_WORDS[t] ?? new RegExp(`\\b${t}`, 'i');
     if (!re.test(ctx.sentence) && !re.test(ctx.block)) return false;
@@ -390,7 +390,7 @@ function judgeStatistic(ctx: Context, index: DatasetIndex): Judgement | null {
     && (s.subject.length > 0 || !namesNarrowerScope(ctx))
     // A figure its own sentence credits to someone else (or to nobody in particular) is not this publisher's.
     && !(attributedOrg && attributedOrg.recordId !== s.publisher)
-    && metricFits(s, ctx, index));
+    && metricFits(s, ctx));
   if (!eligible.length) return null;
 
   if (f.from !== null && f.kind === 'count') return judgeChange(ctx, eligible, index);
@@ -578,12 +578,12 @@ function victimRole(text: string, at: number, end: number): Role | null {
   if (people) {
     // The people, not the named entity, were robbed: it may be the record's victim (users of a hacked front end)
     // or not (one user of a protocol phished), so such a mention can support a figure but never contradict one.
-    return isVictimPhrase(text, at, end + people[0].length, before) ? 'people' : null;
+    return isVictimPhrase(text, end + people[0].length, before) ? 'people' : null;
   }
-  return isVictimPhrase(text, at, end, before) ? 'victim' : null;
+  return isVictimPhrase(text, end, before) ? 'victim' : null;
 }
 
-function isVictimPhrase(text: string, at: number, end: number, before: string): boolean {
+function isVictimPhrase(text: string, end: number, before: string): boolean {
   const after = text.slice(end, end + 200);
   // A list entry or table row that opens with the victim's name and speaks of a theft is about that victim.
   if (before.trim() === '' && LIST_ENTRY.test(after.slice(0, 40)) && THEFT.test(after.split(/[.!?]\s/)[0]!)) return true;
@@ -1100,7 +1100,7 @@ function dedupeSources(entries: SourceEntry[]): SourceEntry[] {
 /** Where a sentence turns to another statement: ", while …", "; …", ", whereas …", ", but …". */
 const CLAUSE_BREAK = /[;]|,\s+(?:while|whereas|but|and\s+(?:the|a|an)\s)/i;
 
-function attributionFor(f: Figure, extraction: Extraction, sources: ResolvedSource[], model: TextModel): Context['attributedTo'] {
+function attributionFor(f: Figure, sources: ResolvedSource[], model: TextModel): Context['attributedTo'] {
   const wrap = (s: ResolvedSource, level: Level) => ({ name: s.entry.name, kind: s.entry.kind, recordId: s.entry.recordId, level });
   const inSentence = sources.filter((s) => s.sentence.start === f.sentence.start);
   if (inSentence.length) {

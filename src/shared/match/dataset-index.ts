@@ -36,7 +36,9 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   for (const inc of incidents) {
     const key = `victim:${normaliseAlias(inc.victim.name)}`;
     victimKey.set(inc.id, key);
-    incidentsOf.set(key, [...(incidentsOf.get(key) ?? []), inc]);
+    const ofVictim = incidentsOf.get(key);
+    if (ofVictim) ofVictim.push(inc);
+    else incidentsOf.set(key, [inc]);
     let ref = victims.get(key);
     if (!ref) {
       ref = { key, kind: 'victim', recordIds: [], name: inc.victim.name };
