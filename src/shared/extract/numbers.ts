@@ -29,16 +29,24 @@ const WORDS = [...Object.keys(UNITS), ...Object.keys(TENS), 'dozen', 'hundred', 
 export const NUMBER_SOURCE =
   `(?:\\d+(?:[,.]\\d+)*|\\b(?:[Aa]\\s+)?(?:${WORDS})(?:[-\\s](?:${Object.keys(UNITS).join('|')}))?(?:\\s+hundred)?(?:\\s+a)?\\b|\\b[Aa](?=[^\\S\\n]+(?:thousand|million|billion|trillion)\\b))`;
 
+/** An ASCII digit, as `\d` reads it. */
+export const isDigit = (code: number) => code >= 48 && code <= 57;
+
 export interface ParsedNumber { value: number; decimals: number; words: boolean }
 
 /** Parses a number token as matched by NUMBER_SOURCE; null when it is not a plain quantity. */
 export function parseNumberToken(raw: string): ParsedNumber | null {
   const token = raw.trim();
-  if (/^\d/.test(token)) return parseDigits(token);
+  if (isDigit(token.charCodeAt(0))) return parseDigits(token);
   return parseWords(token.toLowerCase());
 }
 
 function parseDigits(token: string): ParsedNumber | null {
+  // Most tokens have no comma and at most one dot ("42", "1.5"): no grouping to work out.
+  const dot = token.indexOf('.');
+  if (!token.includes(',') && (dot < 0 || token.indexOf('.', dot + 1) < 0)) {
+    return { value: Number(token), decimals: dot < 0 ? 0 : token.length - dot - 1, words: false };
+  }
   const commaGroups = token.split(',');
   const dotGroups = token.split('.');
   // 1,300,000.50 — commas group thousands, a single dot is decimal.
@@ -59,9 +67,11 @@ function parseDigits(token: string): ParsedNumber | null {
   return { value: Number(token), decimals: (dotGroups[1] ?? '').length, words: false };
 }
 
+const SEPARATOR = /[-\s]/;
 function parseWords(token: string): ParsedNumber | null {
   if (token === 'a') return { value: 1, decimals: 0, words: true }; // "a million creditors"
-  const parts = token.replace(/^a\s+/, '').split(/[-\s]+/).filter(Boolean);
+  // A single word ("seven", or any word between a number and its noun) needs no splitting.
+  const parts = !SEPARATOR.test(token) ? (token ? [token] : []) : token.replace(/^a\s+/, '').split(/[-\s]+/).filter(Boolean);
   let value = 0;
   let seen = false;
   for (const p of parts) {

@@ -11,7 +11,7 @@ export interface SourceMention extends Span {
 // A capitalised name of up to six words, allowing joiners inside ("Bank of Korea", "Ernst & Young").
 const NAME = `(?:[A-Z][\\w.&'’-]*(?:\\s+(?:of|for|and|&|the|de)\\s+|\\s+)){0,5}[A-Z][\\w&'’-]*`;
 const REPORT_VERB = '(?:said|says|stated|states|reported|reports|estimated|estimates|found|finds|identified|noted|notes|wrote|told|claimed|claims|warned|confirmed|revealed|disclosed|announced|alleged|alleges|accused|has\\s+accused|had\\s+accused|has\\s+stated|has\\s+said|has\\s+reported|has\\s+estimated|has\\s+found|data\\s+shows?)';
-const NAMED = [
+const [ATTRIBUTED, SAID] = [
   new RegExp(`\\b(?:[Aa]ccording\\s+to|(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\\s+(?:new\\s+|latest\\s+|recent\\s+|annual\\s+|mid-year\\s+)?(?:report|study|analysis|estimate|statement|blog\\s+post|investigation)\\s+(?:by|from)|[Dd]ata\\s+(?:from|by|compiled\\s+by)|per|cited\\s+by|research\\s+(?:by|from)|figures\\s+from|analysis\\s+(?:by|from))\\s+(?:(?:the\\s+)?(?:[a-z-]+\\s+){0,3})?(?<name>${NAME})`, 'g'),
   new RegExp(`(?<name>${NAME})(?:[’']s)?\\s+(?:(?:also|previously|later|has|had|have)\\s+)?${REPORT_VERB}\\b`, 'g'),
 ];
@@ -30,14 +30,30 @@ const VAGUE = new RegExp([
 
 const NOT_NAMES = /^(?:The|This|That|It|He|She|They|We|I|A|An|In|On|At|As|But|And|While|When|Last|Next|However|Meanwhile|Its|Their|His|Her|Our|Once|From|With|After|Before|Whatever|Although|Since|Several|Many|Some|Most)$/;
 
-/** Cheap literal tests that rule out most sentences before the full patterns run. */
-const NAMED_CUE = new RegExp(`\\b(?:[Aa]ccording|report|study|analysis|estimate|statement|post|investigation|[Dd]ata|per|cited|research|figures|${REPORT_VERB.replace(/\\s\+/g, ' ').replace(/^\(\?:|\)$/g, '').split('|').map((w) => w.split(' ').at(-1)).join('|')})\\b`);
+/**
+ * Cheap literal tests that rule out most sentences before the full patterns run: ATTRIBUTED needs one of
+ * the introducer's words, SAID the last word of a reporting verb. Each hit is a whole word, so going on
+ * through the hits finds both kinds wherever they stand.
+ */
+const NAMED_CUE = new RegExp(`\\b(?:(?<introducer>[Aa]ccording|report|study|analysis|estimate|statement|post|investigation|[Dd]ata|per|cited|research|figures)|${REPORT_VERB.replace(/\\s\+/g, ' ').replace(/^\(\?:|\)$/g, '').split('|').map((w) => w.split(' ').at(-1)).join('|')})\\b`, 'g');
 const VAGUE_CUE = /media|outlets|press|sources?\b|familiar|\b[Ii]t\s+(?:is|was|has)|analyst|expert|reportedly|allegedly|reports|rumou?r|insider|observers/i;
+
+/** The named-source patterns whose cue words the sentence has, in the order they are run. */
+function namedPatternsFor(sentence: string): RegExp[] {
+  let introducer = false;
+  let verb = false;
+  NAMED_CUE.lastIndex = 0;
+  for (let m = NAMED_CUE.exec(sentence); m && !(introducer && verb); m = NAMED_CUE.exec(sentence)) {
+    if (m.groups!.introducer) introducer = true;
+    else verb = true;
+  }
+  return introducer ? (verb ? [ATTRIBUTED, SAID] : [ATTRIBUTED]) : (verb ? [SAID] : []);
+}
 
 /** Finds source mentions in one sentence; offsets are absolute. */
 export function findSources(sentence: string, offset: number): SourceMention[] {
   const out: SourceMention[] = [];
-  for (const re of NAMED_CUE.test(sentence) ? NAMED : []) {
+  for (const re of namedPatternsFor(sentence)) {
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       let name = m.groups!.name!.trim().replace(/[’']s$/, '');
