@@ -52,14 +52,16 @@ const PATTERNS: { re: string; kind: string }[] = [
   // "the 12 months to December", "the nine months ending September 2024": the months up to the end of the one named.
   { kind: 'monthsto', re: `\\b[Tt]he[^\\S\\n]+(?:(?:past|last)[^\\S\\n]+)?(?<n>\\d{1,2}|three|six|nine|twelve)[^\\S\\n]+months[^\\S\\n]+(?:to|ending|ended|through|until)[^\\S\\n]+(?:(?:the[^\\S\\n]+)?end[^\\S\\n]+of[^\\S\\n]+)?(?<mon>${BARE_MONTH_ALT}|May)(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   { kind: 'part', re: `\\b(?<p>${ci('early|mid|late|end[^\\S\\n]+of|start[^\\S\\n]+of|beginning[^\\S\\n]+of|end|start')})[-\\s]+(?<y>${YEAR})\\b` },
-  // "early December", "mid-July 2016": a third of the month.
-  { kind: 'partmonth', re: `\\b(?<p>${ci('early|mid|late')})[-\\s]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b(?![^\\S\\n]+\\d)` },
+  // "early this year", "late last month", "mid-next year": a third of the year or month named relative to publication.
+  { kind: 'partrel', re: `\\b(?<p>${ci('early|mid|late|end[^\\S\\n]+of|start[^\\S\\n]+of|beginning[^\\S\\n]+of')})[-\\s]+(?<w>${ci('this|last|next')})[^\\S\\n]+(?<u>year|month)\\b` },
+  // "early December", "mid-July 2016", "the end of June": a third of the month.
+  { kind: 'partmonth', re: `\\b(?<p>${ci('early|mid|late|end[^\\S\\n]+of|start[^\\S\\n]+of|beginning[^\\S\\n]+of')})[-\\s]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b(?![^\\S\\n]+\\d)` },
   // "(in) March of this year", "June last year".
   { kind: 'monthrel', re: `\\b(?:(?:in|on|since|by|during|of|from|to)[^\\S\\n]+)?(?<mon>${BARE_MONTH_ALT}|May)[^\\S\\n]+(?:of[^\\S\\n]+)?(?<w>${ci('this|last|next')})[^\\S\\n]+year\\b` },
   // "the same period of 2022", "the same quarter last year": resolved against the period in force.
   { kind: 'sameperiod', re: `\\b[Tt]he[^\\S\\n]+same[^\\S\\n]+(?:period|quarter|half|month|time|stretch|months)[^\\S\\n]+(?:(?:of|in)[^\\S\\n]+(?<y>${YEAR})|(?<last>last[^\\S\\n]+year|a[^\\S\\n]+year[^\\S\\n]+(?:earlier|before|ago)))\\b` },
-  // "the first half", "the second quarter" with no year: the year the passage is about, else the latest one begun.
-  { kind: 'relpart', re: `\\b[Tt]he[^\\S\\n]+(?<ord>first|second|third|fourth)[^\\S\\n]+(?<u>half|quarter)(?:[^\\S\\n]+of[^\\S\\n]+(?:(?<ty>the|this)|(?<ly>last))[^\\S\\n]+year)?\\b(?![^\\S\\n]+of\\b)` },
+  // "the first half", "the second quarter", "Q1" with no year: the year the passage is about, else the latest one begun.
+  { kind: 'relpart', re: `\\b(?:(?<qh>[QH][1-4])\\b(?![-–]\\d)|[Tt]he[^\\S\\n]+(?<ord>first|second|third|fourth)[^\\S\\n]+(?<u>half|quarter)(?:[^\\S\\n]+of[^\\S\\n]+(?:(?<ty>the|this)|(?<ly>last))[^\\S\\n]+year)?\\b(?![^\\S\\n]+of\\b))` },
   { kind: 'monthyear', re: `\\b(?<mon>${MONTH_ALT})(?:[^\\S\\n]+of)?,?[^\\S\\n]+(?<y>${YEAR})\\b` },
   { kind: 'yearrange', re: `\\b(?:(?:from|between)[^\\S\\n]+)?(?<y1>${YEAR})[^\\S\\n]*(?:-|–|—|to|and|through|until)[^\\S\\n]*(?<y2>${YEAR}|\\d{2})\\b` },
   { kind: 'since', re: `\\b[Ss]ince[^\\S\\n]+(?<y>${YEAR})\\b` },
@@ -102,6 +104,17 @@ const monthSpan = (y: number, m: number): Period => ({ start: ymd(y, m, 1), end:
 const yearSpan = (y1: number, y2 = y1): Period => ({ start: `${y1}-01-01`, end: `${y2}-12-31` });
 const monthIndex = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace('.', '').slice(0, 3))) + 1;
 
+/** Which third "early", "mid", "late" (or "the start of", "the end of") names: 0, 1 or 2. */
+function thirdOf(part: string): 0 | 1 | 2 {
+  const p = part.toLowerCase();
+  return p === 'mid' ? 1 : p === 'late' || p.startsWith('end') ? 2 : 0;
+}
+/** A third of a year: January–April, May–August, September–December. */
+const yearThird = (y: number, third: 0 | 1 | 2): Period => monthsSpan(y, third * 4 + 1, third * 4 + 4);
+/** A third of a month: days 1–10, 11–20, 21 to the end. */
+const monthThird = (y: number, m: number, third: 0 | 1 | 2): Period => ({ start: ymd(y, m, third * 10 + 1), end: ymd(y, m, third === 2 ? lastDay(y, m) : third * 10 + 10) });
+const monthsSpan = (y: number, m1: number, m2: number): Period => ({ start: ymd(y, m1, 1), end: ymd(y, m2, lastDay(y, m2)) });
+
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -112,6 +125,13 @@ function shiftYear(iso: string, years: number): string {
   const y = Number(iso.slice(0, 4)) + years;
   const md = iso.slice(5) === '02-29' && !isRealDay(y, 2, 29) ? '02-28' : iso.slice(5);
   return `${y}-${md}`;
+}
+
+/** The same day n months away ("the past 12 months"), or the month's last day when it has no such day. */
+function shiftMonths(iso: string, n: number): string {
+  const months = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 + n;
+  const [y, m] = [Math.floor(months / 12), (months % 12) + 1];
+  return ymd(y, m, Math.min(Number(iso.slice(8, 10)), lastDay(y, m)));
 }
 
 function isRealDay(y: number, m: number, d: number) {
@@ -208,8 +228,13 @@ function joinRanges(dates: DateMention[], text: string): DateMention[] {
 }
 
 /** A clause that looks ahead: a yearless date in it is the next one, not the last ("would start trading on December 18"). */
-const FUTURE_BEFORE = /\b(?:will|would|shall|[’']ll|expects?[^\S\n]+to|expected[^\S\n]+to|plans?[^\S\n]+to|planned[^\S\n]+to|intends?[^\S\n]+to|aims?[^\S\n]+to|hopes?[^\S\n]+to|scheduled[^\S\n]+(?:to|for)|due[^\S\n]+(?:to|on|in|by)|set[^\S\n]+(?:to|for)|set[^\S\n]+[a-z]+[^\S\n]+for|(?:is|are)[^\S\n]+to|going[^\S\n]+to|cannot|can[’']t|(?<!(?:asked|asks|ask|wondered|whether|see|check|checked|know)[^\S\n])(?:if|unless))\b(?:[^\S\n]+[^\s.;]+){0,6}[^\S\n]*$/i;
-const lookingAhead = (text: string, at: number) => FUTURE_BEFORE.test(text.slice(Math.max(0, at - 60), at));
+const FUTURE_BEFORE = /\b(?:will|would|shall|[’']ll|expects?[^\S\n]+to|expected[^\S\n]+to|plans?[^\S\n]+to|planned[^\S\n]+to|intends?[^\S\n]+to|aims?[^\S\n]+to|hopes?[^\S\n]+to|scheduled[^\S\n]+(?:to|for)|due[^\S\n]+(?:to|on|in|by)|set[^\S\n]+(?:to|for)|set[^\S\n]+[a-z]+[^\S\n]+for|slated[^\S\n]+(?:to|for)|(?:is|are)[^\S\n]+to|going[^\S\n]+to|cannot|can[’']t|(?<!(?:asked|asks|ask|wondered|whether|see|check|checked|know)[^\S\n])(?:if|unless))\b(?:[^\S\n]+[^\s.;,]+){0,8}[^\S\n]*$/i;
+/** "The 11 board members face a first hearing on April 4": what someone faces is still to come. */
+const FACING_BEFORE = /\bfac(?:e|es|ing)[^\S\n]+(?:(?:a|an|the|their|his|her|its)[^\S\n]+)?(?:[a-z]+[^\S\n]+)?(?:hearing|trial|sentencing|vote|deadline)[^\S\n]+(?:on|in|by|from)?[^\S\n]*$/i;
+const lookingAhead = (text: string, at: number) => {
+  const before = text.slice(Math.max(0, at - 60), at);
+  return FUTURE_BEFORE.test(before) || FACING_BEFORE.test(before);
+};
 
 function resolve(
   kind: string, get: (n: string) => string | undefined, published: string | null, text: string, at: number,
@@ -264,8 +289,9 @@ function resolve(
     }
     case 'relpart': {
       if (py === null) return rel(null, 'span');
-      const q = ({ first: 1, second: 2, third: 3, fourth: 4 } as Record<string, number>)[get('ord')!.toLowerCase()]!;
-      const half = get('u')!.toLowerCase() === 'half';
+      const qh = get('qh');
+      const q = qh ? Number(qh[1]) : ({ first: 1, second: 2, third: 3, fourth: 4 } as Record<string, number>)[get('ord')!.toLowerCase()]!;
+      const half = qh ? qh[0] === 'H' : get('u')!.toLowerCase() === 'half';
       if (half && q > 2) return null;
       const [m1, m2] = half ? [q * 6 - 5, q * 6] : [q * 3 - 2, q * 3];
       let y = get('ly') ? py - 1 : py;
@@ -294,21 +320,23 @@ function resolve(
       const first = get('h') ? get('h') === 'H1' : get('hw')!.toLowerCase() === 'first';
       return abs(first ? { start: `${y}-01-01`, end: `${y}-06-30` } : { start: `${y}-07-01`, end: `${y}-12-31` }, 'span');
     }
-    case 'part': {
-      const y = Number(get('y'));
-      const p = get('p')!.toLowerCase().replace(/\s+/g, ' ');
-      if (p === 'early' || p === 'start of' || p === 'beginning of' || p === 'start') return abs({ start: `${y}-01-01`, end: `${y}-04-30` }, 'span');
-      if (p === 'mid') return abs({ start: `${y}-05-01`, end: `${y}-08-31` }, 'span');
-      return abs({ start: `${y}-09-01`, end: `${y}-12-31` }, 'span');
+    case 'part':
+      return abs(yearThird(Number(get('y')), thirdOf(get('p')!)), 'span');
+    case 'partrel': {
+      if (py === null) return rel(null, 'span');
+      const w = get('w')!.toLowerCase();
+      const shift = w === 'last' ? -1 : w === 'next' ? 1 : 0;
+      const third = thirdOf(get('p')!);
+      if (get('u') === 'year') return rel(yearThird(py + shift, third), 'span');
+      const first = new Date(Date.UTC(py, Number(published!.slice(5, 7)) - 1 + shift, 1));
+      return rel(monthThird(first.getUTCFullYear(), first.getUTCMonth() + 1, third), 'span');
     }
     case 'partmonth': {
       const mo = monthIndex(get('mon')!);
       const yearText = get('y');
       if (!yearText && published === null) return rel(null, 'span');
       const y = yearText ? Number(yearText) : lookingAhead(text, at) ? nextMonthYear(mo, published!) : recentMonthYear(mo, published!);
-      const p = get('p')!.toLowerCase();
-      const [from, to] = p === 'early' ? [1, 10] : p === 'mid' ? [11, 20] : [21, lastDay(y, mo)];
-      const span = { start: ymd(y, mo, from), end: ymd(y, mo, to) };
+      const span = monthThird(y, mo, thirdOf(get('p')!));
       return yearText ? abs(span, 'span') : { ...rel(span, 'span'), floating: !lookingAhead(text, at) };
     }
     case 'monthrel': {
@@ -407,8 +435,8 @@ function resolve(
       const u = get('u')!.toLowerCase();
       // "the past three years": the same day three years before (a leap day counts as a day, not a year's drift).
       if (u === 'year') return rel({ start: shiftYear(published!, -n), end: published! }, 'span');
-      const days = n * (u === 'month' ? 30 : u === 'week' ? 7 : 1);
-      return rel({ start: addDays(published!, -days), end: published! }, 'span');
+      if (u === 'month') return rel({ start: shiftMonths(published!, -n), end: published! }, 'span');
+      return rel({ start: addDays(published!, -n * (u === 'week' ? 7 : 1)), end: published! }, 'span');
     }
     case 'ago': {
       if (py === null) return rel(null, 'span');

@@ -77,7 +77,9 @@ const COUNTED = [
   'rug pull', 'phishing attack', 'ransomware attack', 'compromise', 'drainer', 'token', 'brother', 'sibling', 'executive',
   'founder', 'employee', 'director', 'man', 'woman', 'creditor', 'contract', 'blockchain', 'associate', 'trade',
   'violation', 'request', 'fund', 'agency', 'pool', 'depositor', 'lender', 'witness', 'cyberattack', 'cyber-attack',
-  'adult', 'report', 'complaint', 'holder', 'trader',
+  'adult', 'report', 'complaint', 'holder', 'trader', 'player', 'co-defendant', 'codefendant', 'co-conspirator',
+  'conspirator', 'accomplice', 'researcher', 'analyst', 'engineer', 'student', 'client', 'partner', 'shareholder',
+  'participant', 'merchant', 'startup', 'scammer', 'fraudster', 'criminal', 'gang', 'affiliate',
 ];
 const COUNTED_ALT = COUNTED.flatMap((n) => [n, `${n}s`, `${n}es`])
   .concat(['people', 'entities', 'countries', 'companies', 'agencies', 'thefts', 'men', 'women', 'witnesses'])
@@ -94,7 +96,7 @@ const NUMBER_RE = new RegExp(NUMBER_SOURCE, 'g');
 const PREFIX_RE = new RegExp(`(?:(?<sym>U\\.S\\.\\$|US\\$|AU\\$|CA\\$|HK\\$|SG\\$|NZ\\$|JP¥|CN¥|[ACSR]\\$|[$€£¥₩₹₿₽₺Ξ])|\\b(?<iso>${ISO_CODES.join('|')})\\s?)\\s?$`);
 const MAGNITUDE_RE = /(?:[^\S\n]*(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|mn|bn|tn|Bn|BN|[Cc]rores?|[Ll]akhs?)\b|(?<letter>[kKmMbBtT])(?![\w]))/y;
 const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[$€£¥₩₹])?(?<num>${NUMBER_SOURCE})`, 'y');
-const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|percentage[^\S\n]+points?\b)/y;
+const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|pc\b|percentage[^\S\n]+points?\b)/y;
 const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|[Tt]urkish[^\\S\\n]+lira|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|lira|liras|lire|roubles?|rubles?|rand|naira|baht|rupiah|dirhams?|reais|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
 /** "Of the 12k ETH, ~3.2k …": the whole named just before, in its currency. */
 const PART_OF_RE = /\b[Oo]f[^\S\n]+the[^\S\n]+(?:US\$|[$€£¥₩])?\d[\d,.]*[kKmMbB]?[^\S\n]*(?:million|billion)?[^\S\n]+(?<cur>[A-Z]{2,6}|bitcoins?|ether)\b[^,.;]{0,30},[^\S\n]*(?:~|about|around|roughly|some|nearly|almost|just)?[^\S\n]*$/;
@@ -140,6 +142,9 @@ const PRICE_MOVE_BEFORE = new RegExp(`\\b(?:sl(?:id|ides?|iding)|slip(?:s|ped|pi
 const ASSET_WORTH_BEFORE = /\b(?:[Bb]itcoin|[Ee]ther(?:eum)?|BTC|ETH|[A-Z]{2,6}|(?:the\s+)?(?:coin|token))\s+(?:(?:was|is|were|are)\s+(?:then\s+)?(?:(?:worth|valued\s+at|priced\s+at|at)\s+)?|cost|costs|sold\s+for|fetched)\s*(?:(?:about|around|roughly|some|nearly|almost|just|less\s+than|more\s+than|under|over|just\s+(?:over|under))\s+|~\s*)?$/;
 const ASSET_BEFORE = /(?:\b(?:[A-Z]{2,6}(?:\/USDT?)?|bitcoin|ether(?:eum)?|solana|XRP|dogecoin|BTC|ETH)\s*[:=]?\s*|@\s*)$/;
 const ASSET_WORD = /\b(?:[A-Z]{2,6}|[Bb]itcoin|[Ee]ther(?:eum)?|[Ss]olana|tokens?|coins?|prices?|shares|stocks?|markets?|cryptocurrencies|crypto(?:currency)?\s+market|volumes?|market\s+cap(?:itali[sz]ation)?)\b/;
+/** A currency's move: "the lira has lost 9% against the dollar", "the won fell 3%". */
+const CURRENCY_MOVE_AFTER = /^[^\S\n]+(?:against|versus|vs\.?)[^\S\n]+the[^\S\n]+(?:U\.?S\.?[^\S\n]+)?(?:dollar|greenback|euro|yen|pound|yuan)\b/i;
+const CURRENCY_MOVE_BEFORE = /\b(?:lira|rouble|ruble|rupee|peso|naira|rand|won|yen|yuan|renminbi|euro|pound|sterling|dollar|greenback|franc|dinar|shekel|hryvnia|baht|ringgit|rupiah|krona|krone|zloty|forint|cedi|shilling|currency)[^\S\n]+(?:has[^\S\n]+|had[^\S\n]+|have[^\S\n]+)?(?:lost|shed|fell|fallen|dropped|slid|slumped|plunged|tumbled|declined|weakened|depreciated|gained|rose|risen|rallied|strengthened|jumped|climbed|appreciated|(?:is|was)[^\S\n]+(?:down|up))[^\S\n]+(?:(?:about|around|nearly|almost|some|more[^\S\n]+than|over|by)[^\S\n]+)?$/i;
 /** A fall in value: "its token lost more than 90% of its value". */
 const SHARE_OF_VALUE_AFTER = /^[^\S\n]+of[^\S\n]+(?:its|their|the)[^\S\n]+(?:market[^\S\n]+)?value\b/;
 export const THEFT_WORDS = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|launder|scam|fraud|ransom|seiz|indict|charg|loot|siphon|lost|loss|compromis|breach|recover|frozen|froze|bounty|illicit|crim|manipulat|phish|cashed\s+out|rug[\s-]?pull|exit\s+scam)/i;
@@ -211,7 +216,9 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     const second = parseNumberToken(rm.groups!.num!);
     const secondMag = second ? takeMagnitude(RANGE_RE.lastIndex, currency !== null) : null;
     const isYear = /^(?:19|20)\d\d$/.test(rm.groups!.num!) && !secondMag;
-    if (second && !isYear && (rm.groups!.sep !== 'and' || /\bbetween\s+(?:US\$|[$€£¥₩₹])?$/i.test(s.slice(Math.max(0, start - 16), start)))) {
+    // "lost $4.3 million to 13 phishing attacks": a range repeats its magnitude, or gives it once at its end.
+    const magnitudeDropped = magnitudeFound && !secondMag;
+    if (second && !isYear && !magnitudeDropped && (rm.groups!.sep !== 'and' || /\bbetween\s+(?:US\$|[$€£¥₩₹])?$/i.test(s.slice(Math.max(0, start - 16), start)))) {
       sep = rm.groups!.sep!;
       high = second.value;
       pos = secondMag ? secondMag[1] : RANGE_RE.lastIndex;
@@ -275,6 +282,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
   }
   if (!kind) {
     const total = value * magnitude;
+    let elliptical: string | null = null;
     if (/^(?:one|a)\b/i.test(s.slice(numStart, numEnd)) && /^\s+of\b/i.test(s.slice(numEnd))) return null; // "one of the"
     COUNTED_RE.lastIndex = pos;
     let cm = COUNTED_RE.exec(s);
@@ -312,6 +320,9 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     } else if (ofThe && /^[^\S\n]+(?:were|was|had|have|came|involved|targeted|hit|affected|occurred|took|led|used)\b/.test(s.slice(pos, pos + 12))) {
       kind = 'count'; // "Of the 212 incidents the firm recorded, 37 were…"
       unit = ofThe.groups!.noun!.toLowerCase();
+    } else if (!magnitudeFound && (elliptical = ellipticalCountNoun(s, start, pos))) {
+      kind = 'count'; // "2,400 complaints, against 1,150 in January"; "Incidents logged: 212"
+      unit = elliptical;
     } else if (high !== null && sep === 'to' && !magnitudeFound) {
       kind = 'count'; // "jumped from four to seven": the noun stands elsewhere in the sentence
       unit = nearestCountedNoun(s, numStart);
@@ -415,6 +426,36 @@ function nearestCountedNoun(s: string, at: number): string | null {
   return after;
 }
 
+/**
+ * A count whose noun is left out, after the count or the noun it is compared with: "2,400 complaints, against 1,150
+ * in January"; "Exchanges breached: 9, against 14"; "reports of scams rose by a quarter, to 4,820".
+ */
+const WS = '[^\\S\\n]';
+const GAP = '[^.;:$€£¥₩₹\\d]';
+const CHANGE_TO = `(?:rose|rising|fell|falling|climbed|jumped|increased|decreased|dropped|declined|grew|doubled|halved)\\b${GAP}{0,40}?\\bto`;
+const COMPARED_COUNT_BEFORE = new RegExp(`(?:\\d[\\d,]*(?:${WS}+[A-Za-z][\\w’'-]*){0,3}?${WS}+(?<noun>${COUNTED_ALT})\\b`
+  + `|^${WS}*(?<label>${COUNTED_ALT})(?:${WS}+[a-z][\\w-]*){0,3}${WS}*:${WS}*\\d[\\d,]*)`
+  + `${GAP}{0,60}?\\b(?:against|compared${WS}+(?:with|to)|versus|vs\\.?|(?:up|down)${WS}+from|${CHANGE_TO})`
+  + `${WS}+(?:(?:about|around|roughly|some|nearly|almost|just)${WS}+)?$`
+  + `|\\b(?<subject>${COUNTED_ALT})(?:${WS}+(?:of|in)${WS}+[\\w-]+(?:${WS}+[\\w-]+)?)?${WS}+${CHANGE_TO}${WS}+$`, 'i');
+/** What may follow a number whose noun is left out: its date or the end of the clause, never a noun of its own. */
+const NOUNLESS_AFTER = /^(?:[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:in|a|the|last|during|at|by|for|on|over|this|that|previous|earlier|year|month|week)\b)/;
+/** A digest's label before its figure: "Incidents logged: 212", "Exchanges breached: 9". */
+const LABEL_BEFORE = new RegExp(`^[^\\S\\n]*(?<noun>${COUNTED_ALT})(?:[^\\S\\n]+[a-z][\\w-]*){0,3}[^\\S\\n]*:[^\\S\\n]*$`, 'i');
+/** Or after it: "31: victims who got their money back". */
+const LABEL_AFTER = new RegExp(`^[^\\S\\n]*:[^\\S\\n]+(?:[a-z][\\w-]*[^\\S\\n]+)?(?<noun>${COUNTED_ALT})\\b`, 'i');
+
+/** The noun of a count that leaves it out, or null. */
+function ellipticalCountNoun(s: string, start: number, end: number): string | null {
+  const after = s.slice(end, end + 12);
+  const before = s.slice(0, start);
+  const noun = (/^[^\S\n]*(?:[,;(]|$)/.test(after) ? LABEL_BEFORE.exec(before) : null)
+    ?? (/^\s*$/.test(before) ? LABEL_AFTER.exec(s.slice(end, end + 40)) : null)
+    ?? (NOUNLESS_AFTER.test(after) ? COMPARED_COUNT_BEFORE.exec(start > 140 ? s.slice(start - 140, start) : before) : null);
+  const word = noun?.groups!.noun ?? noun?.groups!.label ?? noun?.groups!.subject;
+  return word && /(?:s|people|men)$/i.test(word) ? word.toLowerCase() : null;
+}
+
 function currencyForDollarWord(word: string): string {
   const w = word.toLowerCase();
   if (w.startsWith('australian')) return 'AUD';
@@ -446,7 +487,7 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   if (f.kind === 'amount' && (magnitudeFound || !fiat) && THEFT_VERB_BEFORE.test(before)) return false;
   if (f.kind === 'amount' && PER_UNIT_AFTER.test(after)) return true;
   if (f.kind === 'amount' && MARKET_SIZE_AFTER.test(after)) return true;
-  if (f.kind === 'percent' && SHARE_OF_VALUE_AFTER.test(after)) return true;
+  if (f.kind === 'percent' && (SHARE_OF_VALUE_AFTER.test(after) || CURRENCY_MOVE_AFTER.test(after) || CURRENCY_MOVE_BEFORE.test(before))) return true;
   if (f.kind === 'amount' && ASSET_BEFORE.test(before.slice(-12)) && !/\b(?:of|in|worth)\s*$/i.test(before)) return true;
   if (f.kind === 'amount' && fiat && decimals === 2 && !magnitudeFound && f.value < 1e6) return true;
   if (f.kind === 'amount' && !magnitudeFound && ASSET_WORTH_BEFORE.test(before)) return true; // "bitcoin was worth roughly $270"

@@ -166,7 +166,8 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
           dateline: d.start - block.start < 60 && DATELINE_BEFORE.test(model.text.slice(block.start, d.start)) && DATELINE_AFTER.test(model.text.slice(d.end, d.end + 40)),
           baseline: (BASELINE_TAIL.test(before.slice(-26)) && BASELINE_BEFORE.test(before))
             || (d.relative && d.precision === 'year' && BASELINE_ON_BEFORE.test(before.slice(-24)))
-            || (before.includes('against') && AGAINST_BEFORE.test(before)),
+            // "against 7,100 in 2020" dates the 7,100 when it was read as a figure, and nothing else when it was not.
+            || (before.includes('against') && AGAINST_BEFORE.test(before) && !found.some((f) => f.end <= shown.start && shown.start - f.end < 12)),
           frame: (!d.since && before.includes('since') && FRAME_BEFORE.test(before))
             || (model.text[shown.end] === ',' && FOUNDED_BEFORE.test(model.text.slice(sentence.start, shown.start))),
           alone: after.startsWith(' alone'),
@@ -337,7 +338,16 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
     }
   }
   // Beyond the sentence, only dates from other sentences; in the paragraph, only when they name one period.
-  const levelDates = memo((b: number) => (datesByBlock.get(b) ?? []).filter((d) => candidate(d) && !notes.get(d)!.baseline && !notes.get(d)!.compared && !notes.get(d)!.alone && !notes.get(d)!.marketOnly));
+  // A date still to come ("will hold a vote on April 12") is its own clause's: no figure reported as done is about it.
+  const past = (d: Figure) => !published || d.period!.start <= published;
+  // A date in a relative clause with a figure of its own (", which stood at ₩310 billion at the end of June") is that figure's alone.
+  const claimantsBySentence = groupBy(claimants, (f) => f.sentence.start);
+  const inRelativeClause = (d: Figure) => {
+    const clauses = clausesOf(d.sentence.start);
+    const clause = clauseAt(clauses, d.start);
+    return clause >= 0 && (claimantsBySentence.get(d.sentence.start) ?? []).some((f) => clauseAt(clauses, f.start) === clause);
+  };
+  const levelDates = memo((b: number) => (datesByBlock.get(b) ?? []).filter((d) => candidate(d) && past(d) && !inRelativeClause(d) && !notes.get(d)!.baseline && !notes.get(d)!.compared && !notes.get(d)!.alone && !notes.get(d)!.marketOnly));
   const periodKey = (d: Figure) => `${d.period!.start}/${d.period!.end}`;
   const blockKeys = memo((b: number) => countBy(levelDates(b), periodKey));
   const keysBySentence = memo((b: number) => {
@@ -390,6 +400,8 @@ interface SentenceContext {
   spans: Span[];
   dates: Figure[];
   fronted: boolean[];
+  /** compared[d]: the date of a figure measured against, which dates that figure alone. */
+  compared: boolean[];
   clauses: [number, number][];
   gaps: Gaps;
   /** ledBefore[g]: how many of the first g figures are measured against ("from $7.8 billion"). */
@@ -409,7 +421,8 @@ function sentenceContext(text: string, sentence: Span, group: Figure[][], dates:
   }
   const fronted: boolean[] = [];
   for (const d of dates) fronted.push(notes.get(d)!.fronted && text[d.end] === ',');
-  const ctx: SentenceContext = { text, sentence, spans, dates, fronted, clauses, gaps, ledBefore, own: new Array<number>(group.length).fill(-1) };
+  const compared = dates.map((d) => notes.get(d)!.compared);
+  const ctx: SentenceContext = { text, sentence, spans, dates, fronted, compared, clauses, gaps, ledBefore, own: new Array<number>(group.length).fill(-1) };
   const ownScore = new Array<number>(group.length).fill(Infinity);
   for (let di = 0; di < dates.length; di++) {
     const d = dates[di]!;
@@ -451,7 +464,7 @@ function fallbackDate(ctx: SentenceContext, gi: number): Figure | undefined {
   let bestScore = Infinity;
   for (let di = Math.max(0, at - 3); di < Math.min(dates.length, at + 3); di++) {
     const d = dates[di]!;
-    if (!fitsDate(ctx, gi, d)) continue;
+    if (!fitsDate(ctx, gi, d) || ctx.compared[di]) continue;
     if (d.start >= span.end) {
       // A participle clause ("…, making it the third-largest exploit of 2023 so far") still speaks of this clause;
       // past other figures only of its own clause ("…, including the $41 million theft … on September 4" is that figure's).
