@@ -66,6 +66,14 @@ describe('more date notations (published Friday 14 January 2022 unless said)', (
     ['The wallet was drained on New Year’s Eve.', 'New Year’s Eve', span('2021-12-31')],
     ['It recalled the May theft and July’s attack, and all that came after September.', 'the May', span('2021-05-01', '2021-05-31')],
     ['Analysts set an end-2022 target.', 'end-2022', span('2022-09-01', '2022-12-31')],
+    ['It froze withdrawals early this year.', 'early this year', span('2022-01-01', '2022-04-30')],
+    ['It shut the app late last year.', 'late last year', span('2021-09-01', '2021-12-31')],
+    ['Deposits fell in late last month.', 'late last month', span('2021-12-21', '2021-12-31')],
+    ['Reserves stood at ₩310 billion at the end of June.', 'end of June', span('2021-06-21', '2021-06-30')],
+    ['Bounties went to 40 researchers in Q1 alone.', 'Q1', span('2022-01-01', '2022-03-31')],
+    ['Over the past 12 months, losses doubled.', 'the past 12 months', span('2021-01-14', '2022-01-14')],
+    ['The four face a first hearing on March 2.', 'March 2', span('2022-03-02')],
+    ['He will be sentenced on the remaining counts on 3 March.', '3 March', span('2022-03-03')],
   ])('%s', (text, shown, period) => {
     const [first] = resolve(text);
     expect(first).toEqual([shown, period]);

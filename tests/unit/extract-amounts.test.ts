@@ -279,8 +279,45 @@ describe('counts from unseen articles', () => {
     ['Regulators think 4.1m adults hold crypto.', 4.1e6, 'adults'],
     ['Police took 5,200 reports of fraud last year.', 5200, 'reports'],
     ['Officers found at least six physical "wrench attacks" on holders.', 6, 'attacks'],
+    ['He and two co-defendants are in custody.', 2, 'co-defendants'],
+    ['The firm paid three researchers to vouch for its reserves.', 3, 'researchers'],
+    ['The game had 310,000 registered players.', 310000, 'players'],
   ])('%s', (text, value, unit) => {
     expect(figures(text).find((f) => f.kind === 'count')).toMatchObject({ value, unit });
+  });
+
+  // The noun is left out: after a comparison, after a change, or in a digest's "label: figure".
+  it.each([
+    ['Investigators logged 2,400 complaints, against 1,150 in January.', 1150, 'complaints'],
+    ['Our log counted 1,530 phishing reports, up from 1,210 a year earlier.', 1210, 'reports'],
+    ['Seven incidents were recorded, against five the previous week.', 5, 'incidents'],
+    ['Reports of crypto scams rose by a quarter last year, to 4,820.', 4820, 'reports'],
+    ['Incidents logged: 212', 212, 'incidents'],
+    ['Exchanges breached: 9, against 14 in 2018', 14, 'exchanges'],
+    ['31: victims who got all their money back', 31, 'victims'],
+  ])('elliptical: %s', (text, value, unit) => {
+    expect(figures(text).filter((f) => f.kind === 'count').at(-1)).toMatchObject({ value, unit });
+  });
+
+  it('reads no count from a bare number that names no counted noun', () => {
+    expect(figures('Mercer, 39, left in 2020, against advice.').filter((f) => f.kind === 'count')).toEqual([]);
+    expect(figures('Wallets drained: see the table, against 12 hours of downtime.').filter((f) => f.kind === 'count')).toEqual([]);
+  });
+
+  it('keeps "$4.3 million to 13 phishing attacks" an amount and a count, not a range', () => {
+    const found = figures('Users lost $4.3 million to 13 phishing attacks last year.');
+    expect(found.find((f) => f.kind === 'amount')).toMatchObject({ value: 4.3e6, high: null });
+    expect(found.find((f) => f.kind === 'count')).toMatchObject({ value: 13, unit: 'phishing attacks' });
+  });
+});
+
+describe('a currency\'s own move is a market figure, a share of losses is not', () => {
+  it.each([
+    ['The lira has lost 9% against the dollar since January.', true],
+    ['The won fell 3% after the news.', true],
+    ['The exchange lost 41pc of customer deposits.', false],
+  ])('%s', (text, market) => {
+    expect(figures(text).find((f) => f.kind === 'percent')?.market).toBe(market);
   });
 });
 

@@ -201,6 +201,23 @@ describe('periods in passages the tuned corpus did not have', () => {
     expect(period(f, '400 victims')).toEqual({ start: '2018-05-01', end: '2020-06-30' });
   });
 
+  it('the date of a figure measured against dates that figure alone', () => {
+    const f = run('2019-12-30', 'Our log counted 1,530 phishing reports in 2019, up from 1,210 a year earlier, and 46 arrests worldwide.',
+      'Investigators have 2,400 complaints, against 1,150 in January.');
+    expect(period(f, '1,210')).toEqual({ start: '2018-01-01', end: '2018-12-31' });
+    expect(period(f, '46 arrests')).toEqual({ start: '2019-01-01', end: '2019-12-31' });
+    expect(period(f, '1,150')).toEqual({ start: '2019-01-01', end: '2019-01-31' });
+    expect(period(f, '2,400 complaints')).toBeNull();
+  });
+
+  it('a date still to come, or one a relative clause gives its own figure, dates no other sentence', () => {
+    const f = run('2024-04-02', 'The protocol will hold a vote on April 12. Its treasury holds 4.2 million USDC.',
+      'The attacker now holds 12,810 ETH. Hanbit will cover it from reserves, which stood at ₩310 billion at the end of June.');
+    expect(period(f, '4.2 million USDC')).toBeNull();
+    expect(period(f, '12,810 ETH')).toBeNull();
+    expect(period(f, '₩310 billion')).toEqual({ start: '2023-06-21', end: '2023-06-30' });
+  });
+
   it('the date of a figure measured against does not date the rest of the paragraph', () => {
     const f = run('2024-10-21', 'Users lost $20m last week, up from $4m the week before. Seven incidents were recorded, against five the previous week.');
     expect(period(f, '$4m')).toEqual({ start: '2024-10-07', end: '2024-10-13' });

@@ -431,9 +431,9 @@ function nearestCountedNoun(s: string, at: number): string | null {
  * in January"; "Exchanges breached: 9, against 14"; "reports of scams rose by a quarter, to 4,820".
  */
 const WS = '[^\\S\\n]';
-const GAP = '[^.;:$€£¥₩₹\\d]';
+const GAP = '[^.;:$€£¥₩₹]';
 const CHANGE_TO = `(?:rose|rising|fell|falling|climbed|jumped|increased|decreased|dropped|declined|grew|doubled|halved)\\b${GAP}{0,40}?\\bto`;
-const COMPARED_COUNT_BEFORE = new RegExp(`(?:\\d[\\d,]*(?:${WS}+[A-Za-z][\\w’'-]*){0,3}?${WS}+(?<noun>${COUNTED_ALT})\\b`
+const COMPARED_COUNT_BEFORE = new RegExp(`(?:(?:\\d[\\d,]*|\\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen))(?:${WS}+[A-Za-z][\\w’'-]*){0,3}?${WS}+(?<noun>${COUNTED_ALT})\\b`
   + `|^${WS}*(?<label>${COUNTED_ALT})(?:${WS}+[a-z][\\w-]*){0,3}${WS}*:${WS}*\\d[\\d,]*)`
   + `${GAP}{0,60}?\\b(?:against|compared${WS}+(?:with|to)|versus|vs\\.?|(?:up|down)${WS}+from|${CHANGE_TO})`
   + `${WS}+(?:(?:about|around|roughly|some|nearly|almost|just)${WS}+)?$`
