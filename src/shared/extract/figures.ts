@@ -152,6 +152,7 @@ export const THEFT_WORDS = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|
 export function findFigures(sentence: string, offset: number, taken: (start: number, end: number) => boolean): FigureMention[] {
   const out: FigureMention[] = [];
   theftCache = null;
+  let previousCount: { end: number; unit: string } | null = null; // in the sentence's own offsets
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(sentence); m; m = NUMBER_RE.exec(sentence)) {
     const numStart = m.index;
@@ -161,8 +162,9 @@ export function findFigures(sentence: string, offset: number, taken: (start: num
     if (!parsed || !Number.isFinite(parsed.value)) continue;
     if (/[\w.]$/.test(sentence.slice(Math.max(0, numStart - 1), numStart)) && /^\d/.test(m[0])) continue; // inside a word or version: "v2", "Web3"
     if (/[A-Za-z]-$/.test(sentence.slice(Math.max(0, numStart - 2), numStart)) && /^\d/.test(m[0])) continue; // part of a name: "ERC-20", "COVID-19"
-    const figure = readFigure(sentence, numStart, numEnd, parsed);
+    const figure = readFigure(sentence, numStart, numEnd, parsed, previousCount);
     if (!figure) continue;
+    if (figure.kind === 'count' && figure.unit) previousCount = { end: figure.end, unit: figure.unit };
     NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, figure.end);
     if (taken(offset + figure.start, offset + figure.end)) continue;
     figure.start += offset;
@@ -176,7 +178,8 @@ export function findFigures(sentence: string, offset: number, taken: (start: num
 let theftCache: boolean | null = null;
 const theftIn = (s: string) => (theftCache ??= THEFT_WORDS.test(s));
 
-function readFigure(s: string, numStart: number, numEnd: number, parsed: { value: number; decimals: number; words: boolean }): FigureMention | null {
+function readFigure(s: string, numStart: number, numEnd: number, parsed: { value: number; decimals: number; words: boolean },
+  previousCount: { end: number; unit: string } | null): FigureMention | null {
   const before = s.slice(Math.max(0, numStart - 8), numStart);
   const prefix = PREFIX_RE.exec(before);
   let start = numStart;
@@ -320,7 +323,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     } else if (ofThe && /^[^\S\n]+(?:were|was|had|have|came|involved|targeted|hit|affected|occurred|took|led|used)\b/.test(s.slice(pos, pos + 12))) {
       kind = 'count'; // "Of the 212 incidents the firm recorded, 37 were…"
       unit = ofThe.groups!.noun!.toLowerCase();
-    } else if (!magnitudeFound && (elliptical = ellipticalCountNoun(s, start, pos))) {
+    } else if (!magnitudeFound && (elliptical = ellipticalCountNoun(s, start, pos, previousCount))) {
       kind = 'count'; // "2,400 complaints, against 1,150 in January"; "Incidents logged: 212"
       unit = elliptical;
     } else if (high !== null && sep === 'to' && !magnitudeFound) {
@@ -426,35 +429,37 @@ function nearestCountedNoun(s: string, at: number): string | null {
   return after;
 }
 
-/**
- * A count whose noun is left out, after the count or the noun it is compared with: "2,400 complaints, against 1,150
- * in January"; "Exchanges breached: 9, against 14"; "reports of scams rose by a quarter, to 4,820".
- */
+/** A change whose noun is its subject: "reports of crypto scams rose by a quarter, to 4,820", "incidents, however, climbed to 408". */
 const WS = '[^\\S\\n]';
-const GAP = '[^.;:$€£¥₩₹]';
-const CHANGE_TO = `(?:rose|rising|fell|falling|climbed|jumped|increased|decreased|dropped|declined|grew|doubled|halved)\\b${GAP}{0,40}?\\bto`;
-const COMPARED_COUNT_BEFORE = new RegExp(`(?:(?:\\d[\\d,]*|\\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen))(?:${WS}+[A-Za-z][\\w’'-]*){0,3}?${WS}+(?<noun>${COUNTED_ALT})\\b`
-  + `|^${WS}*(?<label>${COUNTED_ALT})(?:${WS}+[a-z][\\w-]*){0,3}${WS}*:${WS}*\\d[\\d,]*)`
-  + `${GAP}{0,60}?\\b(?:against|compared${WS}+(?:with|to)|versus|vs\\.?|(?:up|down)${WS}+from|${CHANGE_TO})`
-  + `${WS}+(?:(?:about|around|roughly|some|nearly|almost|just)${WS}+)?$`
-  + `|\\b(?<subject>${COUNTED_ALT})(?:${WS}+(?:of|in)${WS}+[\\w-]+(?:${WS}+[\\w-]+)?)?${WS}+${CHANGE_TO}${WS}+$`, 'i');
+const CHANGED_TO_BEFORE = new RegExp(`\\b(?<noun>${COUNTED_ALT})(?:${WS}+(?:of|in)${WS}+[\\w-]+(?:${WS}+[\\w-]+)?)?(?:,${WS}*[a-z]+,)?${WS}+`
+  + `(?:rose|rising|fell|falling|climbed|jumped|increased|decreased|dropped|declined|grew|doubled|halved)\\b[^.;:$€£¥₩₹\\d]{0,40}?\\bto${WS}+$`, 'i');
+/** What stands between a count and one compared with it: "2,400 complaints, against 1,150", "1,530 reports in 2019, up from 1,210", "408 from 356". */
+const COMPARISON_GAP = /^[^.;:$€£¥₩₹]{0,60}?\b(?:against|compared[^\S\n]+(?:with|to)|versus|vs\.?|from|to)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?$/i;
 /** What may follow a number whose noun is left out: its date or the end of the clause, never a noun of its own. */
-const NOUNLESS_AFTER = /^(?:[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:in|a|the|last|during|at|by|for|on|over|this|that|previous|earlier|year|month|week)\b)/;
+const NOUNLESS_AFTER = /^(?:[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:in|a|the|last|during|at|by|for|on|over|this|that|previous|earlier|year|month|week|from)\b)/;
 /** A digest's label before its figure: "Incidents logged: 212", "Exchanges breached: 9". */
-const LABEL_BEFORE = new RegExp(`^[^\\S\\n]*(?<noun>${COUNTED_ALT})(?:[^\\S\\n]+[a-z][\\w-]*){0,3}[^\\S\\n]*:[^\\S\\n]*$`, 'i');
+const LABEL_BEFORE = new RegExp(`^${WS}*(?<noun>${COUNTED_ALT})(?:${WS}+[a-z][\\w-]*){0,3}${WS}*:${WS}*$`, 'i');
 /** Or after it: "31: victims who got their money back". */
-const LABEL_AFTER = new RegExp(`^[^\\S\\n]*:[^\\S\\n]+(?:[a-z][\\w-]*[^\\S\\n]+)?(?<noun>${COUNTED_ALT})\\b`, 'i');
+const LABEL_AFTER = new RegExp(`^${WS}*:${WS}+(?:[a-z][\\w-]*${WS}+)?(?<noun>${COUNTED_ALT})\\b`, 'i');
 
-/** The noun of a count that leaves it out, or null. */
-function ellipticalCountNoun(s: string, start: number, end: number): string | null {
+/** The noun of a count that leaves it out, or null: the previous count's, a digest label's or a change's subject. */
+function ellipticalCountNoun(s: string, start: number, end: number, previousCount: { end: number; unit: string } | null): string | null {
   const after = s.slice(end, end + 12);
   const before = s.slice(0, start);
-  const noun = (/^[^\S\n]*(?:[,;(]|$)/.test(after) ? LABEL_BEFORE.exec(before) : null)
-    ?? (/^\s*$/.test(before) ? LABEL_AFTER.exec(s.slice(end, end + 40)) : null)
-    ?? (NOUNLESS_AFTER.test(after) ? COMPARED_COUNT_BEFORE.exec(start > 140 ? s.slice(start - 140, start) : before) : null);
-  const word = noun?.groups!.noun ?? noun?.groups!.label ?? noun?.groups!.subject;
-  return word && /(?:s|people|men)$/i.test(word) ? word.toLowerCase() : null;
+  if (/^[^\S\n]*(?:[,;(]|$)/.test(after)) {
+    const label = LABEL_BEFORE.exec(before)?.groups!.noun;
+    if (label) return pluralNoun(label);
+  }
+  if (/^\s*$/.test(before)) {
+    const label = LABEL_AFTER.exec(s.slice(end, end + 40))?.groups!.noun;
+    if (label) return pluralNoun(label);
+  }
+  if (!NOUNLESS_AFTER.test(after)) return null;
+  if (previousCount && COMPARISON_GAP.test(s.slice(previousCount.end, start))) return previousCount.unit;
+  const subject = CHANGED_TO_BEFORE.exec(start > 140 ? s.slice(start - 140, start) : before)?.groups!.noun;
+  return subject ? pluralNoun(subject) : null;
 }
+const pluralNoun = (noun: string) => (/(?:s|people|men)$/i.test(noun) ? noun.toLowerCase() : null);
 
 function currencyForDollarWord(word: string): string {
   const w = word.toLowerCase();

@@ -415,7 +415,10 @@ function sentenceContext(text: string, sentence: Span, group: Figure[][], dates:
   const spans: Span[] = [];
   const ledBefore = [0];
   for (const g of group) {
-    const span = { start: g[0]!.start, end: g[g.length - 1]!.end };
+    // "4,100 BTC, then worth about $230 million, through 15 mixers…": the comma closing a restatement ends no clause.
+    const last = g[g.length - 1]!;
+    const appositive = g.length > 1 && text[g[0]!.end] === ',' && text[last.end] === ',';
+    const span = { start: g[0]!.start, end: appositive ? last.end + 1 : last.end };
     spans.push(span);
     ledBefore.push(ledBefore[ledBefore.length - 1]! + (BASELINE_LEAD.test(text.slice(Math.max(sentence.start, span.start - 30), span.start)) ? 1 : 0));
   }
