@@ -74,6 +74,7 @@ describe('more date notations (published Friday 14 January 2022 unless said)', (
     ['Over the past 12 months, losses doubled.', 'the past 12 months', span('2021-01-14', '2022-01-14')],
     ['The four face a first hearing on March 2.', 'March 2', span('2022-03-02')],
     ['He will be sentenced on the remaining counts on 3 March.', '3 March', span('2022-03-03')],
+    ['Liquidity was pulled on the night of April 3-4.', 'April 3-4', span('2021-04-03', '2021-04-04')],
   ])('%s', (text, shown, period) => {
     const [first] = resolve(text);
     expect(first).toEqual([shown, period]);

@@ -282,6 +282,7 @@ describe('counts from unseen articles', () => {
     ['He and two co-defendants are in custody.', 2, 'co-defendants'],
     ['The firm paid three researchers to vouch for its reserves.', 3, 'researchers'],
     ['The game had 310,000 registered players.', 310000, 'players'],
+    ['Two of its four developers have been arrested.', 2, 'developers'],
   ])('%s', (text, value, unit) => {
     expect(figures(text).find((f) => f.kind === 'count')).toMatchObject({ value, unit });
   });

@@ -40,6 +40,8 @@ const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'iso', re: `\\b(?<y>${YEAR})-(?<m>[01]\\d)-(?<d>[0-3]\\d)\\b` },
   // "between 15 and 17 January", "14–20 Oct", "from 1 to 20 October 2024": one span of days of one month.
   { kind: 'dayrange', re: `\\b(?:[Bb]etween[^\\S\\n]+(?<b1>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]*(?:and|-|–|—)|(?:[Ff]rom[^\\S\\n]+)?(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]*(?:-|–|—|to|through|until))[^\\S\\n]*(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?(?:[^\\S\\n]+of)?[^\\S\\n]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
+  // "April 3-4", "March 10 to 12, 2024": the same, month first.
+  { kind: 'dayrange', re: `\\b(?<mon>${MONTH_ALT})[^\\S\\n]+(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]*(?:-|–|—|to|through|until)[^\\S\\n]*(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?![,.]\\d|[^\\S\\n]*(?:%|percent\\b|per[^\\S\\n]+cent\\b|(?:thousand|million|billion|[kKmMbB]n?)\\b))(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   // "Friday, June 17", "Thursday, May 22, 2025", "Friday, 17 June": one date, not a weekday and a date.
   { kind: 'mdy', re: `\\b(?:[Oo]n[^\\S\\n]+)?${WEEKDAY_ALT},?[^\\S\\n]+(?<mon>${MONTH_ALT})[^\\S\\n]+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   { kind: 'dmy', re: `\\b(?:[Oo]n[^\\S\\n]+)?${WEEKDAY_ALT},?[^\\S\\n]+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },

@@ -107,7 +107,7 @@ const COUNTED_RE = new RegExp(`(?<between>(?:[^\\S\\n]+["“‘]?[A-Za-z][\\w’
 /** "2.3m adults", "45k users": a letter magnitude before a counted noun. */
 const LETTER_BEFORE_COUNTED = new RegExp(`^[kKmM][^\\S\\n]+(?:[a-z][\\w-]*[^\\S\\n]+)?(?:${COUNTED_ALT})\\b`);
 /** "14 of the 120 contracts", "two of its executives", "three of his closest former associates". */
-const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of[^\\S\\n]+(?:the|its|his|her|their|our|these|those)(?<inner>[^\\S\\n]+\\d[\\d,]*)?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b`, 'iy');
+const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of[^\\S\\n]+(?:the|its|his|her|their|our|these|those)(?<inner>[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b`, 'iy');
 /** "Of the 212 incidents the firm recorded, 37 were…": the later number counts the same noun. */
 const OF_THE_RE = new RegExp(`^[^\\S\\n]*[Oo]f[^\\S\\n]+the[^\\S\\n]+\\d[\\d,]*(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,2}?[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b[^,]{0,60},[^\\S\\n]*$`, 'i');
 const QUALIFIER_RE = /(?:^|[^\w])(?<q>nearly|almost|about|around|roughly|some|approximately|an\s+estimated|estimated|approx\.?|close\s+to|circa|~|at\s+least|no\s+less\s+than|a\s+minimum\s+of|over|more\s+than|upwards\s+of|above|in\s+excess\s+of|north\s+of|just\s+over|up\s+to|as\s+much\s+as|no\s+more\s+than|as\s+many\s+as|under|less\s+than|below|fewer\s+than|just\s+under|between|from)\s*(?:US\$|[$€£¥₩₹])?$/i;
