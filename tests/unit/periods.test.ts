@@ -218,6 +218,13 @@ describe('periods in passages the tuned corpus did not have', () => {
     expect(period(f, '₩310 billion')).toEqual({ start: '2023-06-21', end: '2023-06-30' });
   });
 
+  it('"three years after" parts a date from the event that follows it', () => {
+    const f = run('2025-12-10', 'The court approved the plan on Wednesday, nearly three years after the platform lost ¥6.2bn to hackers.',
+      'The exchange lost $5m two days after the hack on Monday.');
+    expect(period(f, '¥6.2bn')).toBeNull();
+    expect(period(f, '$5m')).toBeNull();
+  });
+
   it('the date of a figure measured against does not date the rest of the paragraph', () => {
     const f = run('2024-10-21', 'Users lost $20m last week, up from $4m the week before. Seven incidents were recorded, against five the previous week.');
     expect(period(f, '$4m')).toEqual({ start: '2024-10-07', end: '2024-10-13' });
