@@ -547,7 +547,7 @@ function countBy<T>(items: T[], key: (t: T) => string): Map<string, number> {
 
 /** Marks between clauses in a sentence, counted so that the stretch between any two spans reads in constant time. */
 // A comma inside a list of words ("to hacks, exploits and scams") joins; it opens no clause.
-const CLAUSE_MARKS = /([;—–(]|:(?!\d)|,(?!\d{3})(?![^\S\n]+[a-z]+(?:,|[^\S\n]+(?:and|or)[^\S\n]+[a-z]+\b(?![^\S\n]+(?:the|a|an|to|of|has|have|had|is|was|were|are|said)\b))))|\b(?:(and)|(while|whereas|but|although|though|meanwhile|(?:years?|months?|weeks?|days?)[^\S\n]+(?:after|before|later|earlier))|(that|which|who|when|where|because|then))\b/g;
+const CLAUSE_MARKS = /([;—–(]|:(?!\d)|,(?!\d{3})(?![^\S\n]+[a-z]+(?:,|[^\S\n]+(?:and|or)[^\S\n]+[a-z]+\b(?![^\S\n]+(?:the|a|an|to|of|has|have|had|is|was|were|are|said)\b))))|\b(?:(and)|(while|whereas|but|although|though|meanwhile|(?:years?|months?|weeks?|days?)[^\S\n]+(?:after|before))|(that|which|who|when|where|because|then))\b/g;
 class Gaps {
   /** Positions (in the text) of each kind of mark: boundaries, "and"s, hard breaks (";", "while"…), clause openers. */
   private readonly marks: number[][] = [[], [], [], []];
