@@ -259,6 +259,7 @@ describe('notations and market figures from unseen articles (held-out error clas
     ['The combined value of all cryptocurrencies fell by about $60bn to $1.2trn.', '$60bn'],
     ['The token had hit a record of nearly $4 in March.', '$4'],
     ['A small hack should not move a $900 billion market.', '$900 billion'],
+    ['Trading volume dropped to $1.9 billion over 24 hours, from $3.4 billion a day earlier.', '$3.4 billion'],
   ])('market: %s', (text, shown) => {
     const f = figures(text).find((x) => x.text.includes(shown))!;
     expect(f.market).toBe(true);

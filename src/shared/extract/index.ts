@@ -57,6 +57,8 @@ const BASELINE_BEFORE = /(?:\d\s*(?:%|percent|per\s+cent)\b[^.;\n]{0,30}?\b(?:fr
 /** A figure measured against: "up 79% from $7.8 billion the year before" dates the $7.8 billion, not the 79%. */
 // "more than 600 victims" is a qualifier, not a comparison.
 const BASELINE_LEAD = /\b(?:from|(?<!\b(?:more|less|fewer|rather|other)\s+)than|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?(?:US\$|[$€£¥₩₹])?$/i;
+/** The words between a figure and the one it is measured against: ", from", " than", ", against", ", compared with". */
+const MEASURED_AGAINST = /^[^.;\n]*?\b(?:from|than|against|versus|vs\.?|compared[^\S\n]+(?:with|to))[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?(?:US\$|[$€£¥₩₹])?$/i;
 const PARTICIPLE_COMMA = /,\s+(?:[a-z]+ing|bringing|putting|taking)\b/g;
 const REPORTING_WORD = /released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|seen|obtained|reviewed/;
 /** A date opening its sentence, then who spoke: "In January, blockchain analytics firm Chainalysis said that…" dates the saying. */
@@ -228,9 +230,11 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
       // "…sent bitcoin down more than 10 percent over two days, to around $6,700": a price even beside a theft word.
       else if ((before || after) && f.kind === 'amount' && PRICE_POSITION_BEFORE.test(model.text.slice(Math.max(f.sentence.start, f.start - 40), f.start))) f.market = true;
     } else if (fiat && !theft && (before || after)) {
-      // An amount with a magnitude carries its own market words; it joins a market figure only in the same clause.
+      // An amount with a magnitude carries its own market words; it joins a market figure only in the same clause,
+      // or as the figure it is measured against ("volume dropped to $1.9 billion, from $3.4 billion a day earlier").
       const gaps = gapsOf(f.sentence.start);
       if (sameClause(gaps, before, f) || sameClause(gaps, after, f)) f.market = true;
+      else if (before && f.start - before.end < 60 && MEASURED_AGAINST.test(model.text.slice(before.end, f.start))) f.market = true;
     }
   }
 
