@@ -38,7 +38,7 @@ export interface FigureMention {
 const SYMBOL_CURRENCY: Record<string, string> = {
   'US$': 'USD', 'U.S.$': 'USD', $: 'USD', 'A$': 'AUD', 'AU$': 'AUD', 'C$': 'CAD', 'CA$': 'CAD', 'HK$': 'HKD',
   'S$': 'SGD', 'SG$': 'SGD', 'NZ$': 'NZD', 'R$': 'BRL', '€': 'EUR', '£': 'GBP', '¥': 'JPY', 'JP¥': 'JPY',
-  'CN¥': 'CNY', '₩': 'KRW', '₹': 'INR', '₿': 'BTC', '₽': 'RUB', '₺': 'TRY', 'Ξ': 'ETH',
+  'CN¥': 'CNY', '₩': 'KRW', '₹': 'INR', '₿': 'BTC', '₽': 'RUB', '₺': 'TRY', '₦': 'NGN', '₱': 'PHP', 'Ξ': 'ETH',
 };
 const ISO_CODES = ['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'AUD', 'CAD', 'HKD', 'SGD', 'INR', 'CHF', 'NZD', 'BRL', 'RUB', 'TRY', 'AED', 'THB', 'VND', 'PHP', 'IDR', 'ZAR', 'NGN'];
 const CURRENCY_WORDS: Record<string, string> = {
@@ -93,9 +93,9 @@ const STOP_BETWEEN = new Set(['of', 'to', 'and', 'or', 'in', 'on', 'at', 'by', '
   'who', 'this', 'these', 'those', 'it', 'its', 'their', 'his', 'her', 'as', 'into', 'after', 'before', 'over', 'under', 'between']);
 
 const NUMBER_RE = new RegExp(NUMBER_SOURCE, 'g');
-const PREFIX_RE = new RegExp(`(?:(?<sym>U\\.S\\.\\$|US\\$|AU\\$|CA\\$|HK\\$|SG\\$|NZ\\$|JP¥|CN¥|[ACSR]\\$|[$€£¥₩₹₿₽₺Ξ])|\\b(?<iso>${ISO_CODES.join('|')})\\s?)\\s?$`);
+const PREFIX_RE = new RegExp(`(?:(?<sym>U\\.S\\.\\$|US\\$|AU\\$|CA\\$|HK\\$|SG\\$|NZ\\$|JP¥|CN¥|[ACSR]\\$|[$€£¥₩₹₿₽₺₦₱Ξ])|\\b(?<iso>${ISO_CODES.join('|')})\\s?)\\s?$`);
 const MAGNITUDE_RE = /(?:[^\S\n]*(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|mn|bn|tn|Bn|BN|[Cc]rores?|[Ll]akhs?)\b|(?<letter>[kKmMbBtT])(?![\w]))/y;
-const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[$€£¥₩₹])?(?<num>${NUMBER_SOURCE})`, 'y');
+const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[$€£¥₩₹₦₱₽₺])?(?<num>${NUMBER_SOURCE})`, 'y');
 const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|pc\b|percentage[^\S\n]+points?\b)/y;
 const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|[Tt]urkish[^\\S\\n]+lira|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|lira|liras|lire|roubles?|rubles?|rand|naira|baht|rupiah|dirhams?|reais|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
 /** "Of the 12k ETH, ~3.2k …": the whole named just before, in its currency. */
@@ -110,7 +110,7 @@ const LETTER_BEFORE_COUNTED = new RegExp(`^[kKmM][^\\S\\n]+(?:[a-z][\\w-]*[^\\S\
 const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of[^\\S\\n]+(?:the|its|his|her|their|our|these|those)(?<inner>[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b`, 'iy');
 /** "Of the 212 incidents the firm recorded, 37 were…": the later number counts the same noun. */
 const OF_THE_RE = new RegExp(`^[^\\S\\n]*[Oo]f[^\\S\\n]+the[^\\S\\n]+\\d[\\d,]*(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,2}?[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b[^,]{0,60},[^\\S\\n]*$`, 'i');
-const QUALIFIER_RE = /(?:^|[^\w])(?<q>nearly|almost|about|around|roughly|some|approximately|an\s+estimated|estimated|approx\.?|close\s+to|circa|~|at\s+least|no\s+less\s+than|a\s+minimum\s+of|over|more\s+than|upwards\s+of|above|in\s+excess\s+of|north\s+of|just\s+over|up\s+to|as\s+much\s+as|no\s+more\s+than|as\s+many\s+as|under|less\s+than|below|fewer\s+than|just\s+under|between|from)\s*(?:US\$|[$€£¥₩₹])?$/i;
+const QUALIFIER_RE = /(?:^|[^\w])(?<q>nearly|almost|about|around|roughly|some|approximately|an\s+estimated|estimated|approx\.?|close\s+to|circa|~|at\s+least|no\s+less\s+than|a\s+minimum\s+of|over|more\s+than|upwards\s+of|above|in\s+excess\s+of|north\s+of|just\s+over|up\s+to|as\s+much\s+as|no\s+more\s+than|as\s+many\s+as|under|less\s+than|below|fewer\s+than|just\s+under|between|from)\s*(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
 
 const QUALIFIERS: Record<string, Qualifier> = {
   nearly: 'approximately', almost: 'approximately', about: 'approximately', around: 'approximately',
@@ -221,7 +221,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     const isYear = /^(?:19|20)\d\d$/.test(rm.groups!.num!) && !secondMag;
     // "lost $4.3 million to 13 phishing attacks": a range repeats its magnitude, or gives it once at its end.
     const magnitudeDropped = magnitudeFound && !secondMag;
-    if (second && !isYear && !magnitudeDropped && (rm.groups!.sep !== 'and' || /\bbetween\s+(?:US\$|[$€£¥₩₹])?$/i.test(s.slice(Math.max(0, start - 16), start)))) {
+    if (second && !isYear && !magnitudeDropped && (rm.groups!.sep !== 'and' || /\bbetween\s+(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i.test(s.slice(Math.max(0, start - 16), start)))) {
       sep = rm.groups!.sep!;
       high = second.value;
       pos = secondMag ? secondMag[1] : RANGE_RE.lastIndex;
@@ -481,7 +481,7 @@ function tokenAfter(s: string, pos: number): boolean {
 const round = (v: number) => Math.round(v * 1e8) / 1e8;
 
 const LOST_OR_ADDED_BEFORE = /\b(?:lost|loses|losing|added|adds|adding)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+)?$/i;
-const MOVED_TO_PRICE_AFTER = /^\s+(?:(?:on|in|over)\s+[\w-]+\s+)?(?:to|at)\s+(?:US\$|[$€£¥₩₹])\d/;
+const MOVED_TO_PRICE_AFTER = /^\s+(?:(?:on|in|over)\s+[\w-]+\s+)?(?:to|at)\s+(?:US\$|[$€£¥₩₹₦₱₽₺])\d/;
 const LOST_OR_ADDED_TO_BEFORE = /\b(?:lost|loses|losing|added|adds|adding)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)\s+(?:(?:on|in|over)\s+[\w-]+\s+)?(?:to|at)\s*$/i;
 function isMarket(s: string, start: number, end: number, f: FigureMention, decimals: number, magnitudeFound: boolean): boolean | 'valuation' {
   const before = s.slice(Math.max(0, start - 60), start);
@@ -499,8 +499,8 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   // "XRP lost 7% to $1.25", "ether added 3% on Tuesday to $3,950": "lost" is a theft word too, so only a
   // change followed by the price it moved to is a price move.
   if (f.kind === 'percent' && LOST_OR_ADDED_BEFORE.test(before) && MOVED_TO_PRICE_AFTER.test(after)) return true;
-  if (f.kind === 'amount' && LOST_OR_ADDED_TO_BEFORE.test(before.replace(/(?:US\$|[$€£¥₩₹])$/, ''))) return true;
-  if (PRICE_MOVE_BEFORE.test(before.slice(-50).replace(/(?:US\$|[$€£¥₩₹])$/, ''))) {
+  if (f.kind === 'amount' && LOST_OR_ADDED_TO_BEFORE.test(before.replace(/(?:US\$|[$€£¥₩₹₦₱₽₺])$/, ''))) return true;
+  if (PRICE_MOVE_BEFORE.test(before.slice(-50).replace(/(?:US\$|[$€£¥₩₹₦₱₽₺])$/, ''))) {
     // "Bitcoin slid below $43,000" is a price; "losses reached $35 million" is not; "reserves dropped by $5.3 billion" needs an asset named.
     if (ASSET_WORD.test(before.slice(-60)) || (!theftIn(s) && !(f.kind === 'amount' && magnitudeFound))) return true;
   }
