@@ -16,6 +16,7 @@ for (const [name, dir] of [
   ['Extraction', 'tests/corpus/extraction'],
   ['Extraction, held out (looked at once to find classes of error)', 'tests/corpus/extraction-holdout'],
   ['Extraction, second held out (never looked at)', 'tests/corpus/extraction-holdout-2'],
+  ['Extraction, third held out (labelled blind; first scored after the tuning of session 10)', 'tests/corpus/extraction-holdout-3'],
 ] as const) {
   const corpusDir = join(root, dir);
   const corpus = existsSync(corpusDir) ? loadCorpus(corpusDir) : [];
