@@ -79,7 +79,9 @@ const COUNTED = [
   'violation', 'request', 'fund', 'agency', 'pool', 'depositor', 'lender', 'witness', 'cyberattack', 'cyber-attack',
   'adult', 'report', 'complaint', 'holder', 'trader', 'player', 'co-defendant', 'codefendant', 'co-conspirator',
   'conspirator', 'accomplice', 'researcher', 'analyst', 'engineer', 'student', 'client', 'partner', 'shareholder',
-  'participant', 'merchant', 'startup', 'scammer', 'fraudster', 'criminal', 'gang', 'affiliate',
+  'participant', 'merchant', 'startup', 'scammer', 'fraudster', 'criminal', 'gang', 'affiliate', 'buyer', 'seller',
+  'carrier', 'contractor', 'vendor', 'supplier', 'provider', 'operator', 'withdrawal', 'site', 'website', 'domain',
+  'server', 'premises', 'investigation', 'probe', 'raid', 'search',
 ];
 const COUNTED_ALT = COUNTED.flatMap((n) => [n, `${n}s`, `${n}es`])
   .concat(['people', 'entities', 'countries', 'companies', 'agencies', 'thefts', 'men', 'women', 'witnesses'])
@@ -90,11 +92,12 @@ const SUPERLATIVE = /^(?:largest|biggest|smallest|worst|best|highest|lowest|grea
 
 const STOP_BETWEEN = new Set(['of', 'to', 'and', 'or', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'the', 'a', 'an', 'than',
   'percent', 'per', 'cent', 'million', 'billion', 'thousand', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'that', 'which',
-  'who', 'this', 'these', 'those', 'it', 'its', 'their', 'his', 'her', 'as', 'into', 'after', 'before', 'over', 'under', 'between']);
+  'who', 'this', 'these', 'those', 'it', 'its', 'their', 'his', 'her', 'as', 'into', 'after', 'before', 'over', 'under', 'between',
+  'every', 'each', 'all', 'any', 'no']);
 
 const NUMBER_RE = new RegExp(NUMBER_SOURCE, 'g');
 const PREFIX_RE = new RegExp(`(?:(?<sym>U\\.S\\.\\$|US\\$|AU\\$|CA\\$|HK\\$|SG\\$|NZ\\$|JP¥|CN¥|[ACSR]\\$|[$€£¥₩₹₿₽₺₦₱Ξ])|\\b(?<iso>${ISO_CODES.join('|')})\\s?)\\s?$`);
-const MAGNITUDE_RE = /(?:[^\S\n]*(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|mn|bn|tn|Bn|BN|[Cc]rores?|[Ll]akhs?)\b|(?<letter>[kKmMbBtT])(?![\w]))/y;
+const MAGNITUDE_RE = /(?:(?:[^\S\n]*|-)(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|mn|bn|tn|Bn|BN|[Cc]rores?|[Ll]akhs?)\b|(?<letter>[kKmMbBtT])(?![\w]))/y;
 const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[$€£¥₩₹₦₱₽₺])?(?<num>${NUMBER_SOURCE})`, 'y');
 const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|pc\b|percentage[^\S\n]+points?\b)/y;
 const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|[Tt]urkish[^\\S\\n]+lira|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|lira|liras|lire|roubles?|rubles?|rand|naira|baht|rupiah|dirhams?|reais|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
@@ -107,7 +110,7 @@ const COUNTED_RE = new RegExp(`(?<between>(?:[^\\S\\n]+["“‘]?[A-Za-z][\\w’
 /** "2.3m adults", "45k users": a letter magnitude before a counted noun. */
 const LETTER_BEFORE_COUNTED = new RegExp(`^[kKmM][^\\S\\n]+(?:[a-z][\\w-]*[^\\S\\n]+)?(?:${COUNTED_ALT})\\b`);
 /** "14 of the 120 contracts", "two of its executives", "three of his closest former associates". */
-const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of[^\\S\\n]+(?:the|its|his|her|their|our|these|those)(?<inner>[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b`, 'iy');
+const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of(?:[^\\S\\n]+(?:the|its|his|her|their|our|these|those)|(?=[^\\S\\n]+\\d))(?<inner>[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b`, 'iy');
 /** "Of the 212 incidents the firm recorded, 37 were…": the later number counts the same noun. */
 const OF_THE_RE = new RegExp(`^[^\\S\\n]*[Oo]f[^\\S\\n]+the[^\\S\\n]+\\d[\\d,]*(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,2}?[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b[^,]{0,60},[^\\S\\n]*$`, 'i');
 const QUALIFIER_RE = /(?:^|[^\w])(?<q>nearly|almost|about|around|roughly|some|approximately|an\s+estimated|estimated|approx\.?|close\s+to|circa|~|at\s+least|no\s+less\s+than|a\s+minimum\s+of|over|more\s+than|upwards\s+of|above|in\s+excess\s+of|north\s+of|just\s+over|up\s+to|as\s+much\s+as|no\s+more\s+than|as\s+many\s+as|under|less\s+than|below|fewer\s+than|just\s+under|between|from)\s*(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
@@ -124,13 +127,13 @@ const QUALIFIERS: Record<string, Qualifier> = {
 };
 
 /** Words that make an amount a market figure wherever they stand near it. */
-const MARKET_NOUNS = /\b(?:(?<!manipulat\w{0,4}\s+(?:the\s+)?)price[sd]?(?!\s+(?:feeds?|oracles?|manipulation))|pric(?:ing)|(?:transaction|trading|on-chain)\s+volumes?|trad(?:ing|ed|es)\s+(?:at|around|near|above|below|volume)|market\s+(?:cap(?:itali[sz]ation)?|value|valuation)|mcap|valuation|(?:trading|24-hour|daily|spot)\s+volume|volumes?\s+of|price\s+target|target\s+of|all-time\s+high|ATH|resistance|support\s+(?:level|at|of|near)|TVL|total\s+value\s+locked|open\s+interest|funding\s+rate|ETFs?\b|market\s+(?:rally|sell-?off)|changing\s+hands|quoted\s+at|in\s+trades|worth\s+of\s+trades|(?:combined|total|overall)\s+(?:market\s+)?value|record\s+high|(?:hit(?:ting|s)?|reach(?:ed|ing)?|set(?:ting)?|to)\s+a\s+(?:record|peak)(?:\s+high)?\s+of)\b/i;
+const MARKET_NOUNS = /\b(?:(?<!manipulat\w{0,4}\s+(?:the\s+)?)price[sd]?(?!\s+(?:feeds?|oracles?|manipulation))|pric(?:ing)|(?:transaction|trading|on-chain)\s+volumes?|trad(?:ing|ed|es)\s+(?:at|around|near|above|below|volume)|market\s+(?:cap(?:itali[sz]ation)?|value|valuation)|mcap|valuation|(?:trading|24-hour|daily|spot)\s+volume|volumes?\s+of|price\s+target|target\s+of|all-time\s+high|ATH|resistance|support\s+(?:level|at|of|near)|TVL|total\s+value\s+locked|open\s+interest|funding\s+rate|ETFs?\b|market\s+(?:rally|sell-?off)|changing\s+hands|quoted\s+at|(?:in|of)\s+trades|worth\s+of\s+trades|(?:combined|total|overall)\s+(?:market\s+)?value|record\s+high|(?:hit(?:ting|s)?|reach(?:ed|ing)?|set(?:ting)?|to)\s+a\s+(?:record|peak)(?:\s+high)?\s+of)\b/i;
 /** "a $288 billion market": the size of a market. */
 const MARKET_SIZE_AFTER = /^[^\S\n]+(?:crypto(?:currency)?[^\S\n]+)?market\b(?![^\S\n]+manipulat)/;
 /** A unit price: "¥88.549 per NEM", "$3 a token", "$40 apiece". */
 const PER_UNIT_AFTER = /^[^\S\n]*(?:per[^\S\n]+(?:coin|token|share|unit|bitcoin|ether|[A-Z]{2,6})\b|apiece\b|a[^\S\n]+(?:coin|token|share)\b)/;
 /** Market words that a theft word in the same sentence outweighs ("scams took in $7.8 billion"). */
-const WEAK_MARKET_NOUNS = /\b(?:inflows?|outflows?|liquidations?|peak\s+of|forecasts?|predicts?|year-end|weekly\s+gain|gains?\s+of|took\s+in|targets?|shorts|longs)\b/i;
+const WEAK_MARKET_NOUNS = /\b(?:inflows?|outflows?|liquidations?|(?:in|of)\s+deposits|deposits\s+(?:had\s+|have\s+)?(?:reached|stood|stand|totall?ed|topped|hit|peaked)|safeguard(?:s|ed|ing)?|under\s+(?:custody|management)|peak\s+of|forecasts?|predicts?|year-end|weekly\s+gain|gains?\s+of|took\s+in|targets?|shorts|longs)\b/i;
 /** The object of a theft: "drained $197 million after manipulating the price…" is no market figure whatever stands near. */
 const THEFT_VERB_BEFORE = /\b(?:st[oe]le|stolen|steal(?:s|ing)?|took|taken|drain(?:ed|s|ing)?|siphon(?:ed|s|ing)?|loot(?:ed|s|ing)?|lost|los(?:es|ing)|launder(?:ed|s|ing)?|made\s+off\s+with|exploited\s+for|hacked\s+for|seiz(?:ed|es|ing)|cash(?:ed|es|ing)?\s+out(?:\s+with)?|made\s+away\s+with|absconded\s+with|walked\s+off\s+with|froze|frozen|recover(?:ed|s|ing))\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|at\s+least|up\s+to|an\s+estimated|approximately|just\s+over|just\s+under|a\s+further|another|a\s+total\s+of)\s+)?$/i;
 /** A valuation: "worth some $50 million at Friday's prices", "valued at £3 billion at current prices". */
@@ -140,14 +143,14 @@ const MOVE_QUALIFIER = '(?:(?:just|nearly|almost|about|around|roughly|some|more\
 const PRICE_MOVE_BEFORE = new RegExp(`\\b(?:sl(?:id|ides?|iding)|slip(?:s|ped|ping)?|slump(?:s|ed|ing)?|f(?:ell|alls?|alling|allen)|drop(?:s|ped|ping)?|r(?:ose|isen|ises?|ising)|climb(?:s|ed|ing)?|surg(?:es?|ed|ing)|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|declin(?:es?|ed|ing)|shed(?:s|ding)?|edg(?:es?|ed|ing)|plung(?:es?|ed|ing)|tumbl(?:es?|ed|ing)|rall(?:y|ies|ied|ying)|hit(?:s|ting)?|reach(?:es|ed|ing)?|br(?:oke|eaks?|eaking)|cross(?:es|ed|ing)?|top(?:s|ped|ping)?|sank|sinks?|dipp?(?:ed|s|ing)?|soar(?:s|ed|ing)?|spik(?:es?|ed|ing)|trad(?:es?|ed|ing)|hover(?:s|ed|ing)?|clos(?:es?|ed|ing)|open(?:s|ed|ing)?|retest(?:s|ed|ing)?|(?:recover(?:s|ed|ing)?|reclaim(?:s|ed|ing)?)(?=\\s+(?:to|above|back))|shr(?:ank|inks?|inking|unk)|(?:little\\s+|un)?changed|peak(?:s|ed|ing)?|stead(?:y|ies|ied|ying)|hold(?:s|ing)?|sits?|sitting|stays?|stayed|remains?|remained|(?:sent|sends?|pushed|pushes|drove|drives|knocked|dragged|lifted)\\s+[\\w.-]+\\s+(?:down|up|lower|higher))(?:\\s+${MOVE_QUALIFIER}(?:by\\s+)?[\\d.,]+(?:%|\\s*per\\s*cent|\\s*percent))?\\s+(?:to|at|by|below|above|past|under|over|through|beyond|near|around|back\\s+(?:to|above|below)|as\\s+(?:high|low)\\s+as)?\\s*${MOVE_QUALIFIER}$`, 'i');
 /** "bitcoin was worth roughly $270": an asset's unit value. */
 const ASSET_WORTH_BEFORE = /\b(?:[Bb]itcoin|[Ee]ther(?:eum)?|BTC|ETH|[A-Z]{2,6}|(?:the\s+)?(?:coin|token))\s+(?:(?:was|is|were|are)\s+(?:then\s+)?(?:(?:worth|valued\s+at|priced\s+at|at)\s+)?|cost|costs|sold\s+for|fetched)\s*(?:(?:about|around|roughly|some|nearly|almost|just|less\s+than|more\s+than|under|over|just\s+(?:over|under))\s+|~\s*)?$/;
-const ASSET_BEFORE = /(?:\b(?:[A-Z]{2,6}(?:\/USDT?)?|bitcoin|ether(?:eum)?|solana|XRP|dogecoin|BTC|ETH)\s*[:=]?\s*|@\s*)$/;
+const ASSET_BEFORE = /(?:\b(?:[A-Z]{2,6}(?:\/USDT?)?|bitcoin|ether(?:eum)?|solana|XRP|dogecoin|BTC|ETH)\s*(?:[:=]|\s(?:at|@))?\s*|@\s*)$/;
 const ASSET_WORD = /\b(?:[A-Z]{2,6}|[Bb]itcoin|[Ee]ther(?:eum)?|[Ss]olana|tokens?|coins?|prices?|shares|stocks?|markets?|cryptocurrencies|crypto(?:currency)?\s+market|volumes?|market\s+cap(?:itali[sz]ation)?)\b/;
 /** A currency's move: "the lira has lost 9% against the dollar", "the won fell 3%". */
 const CURRENCY_MOVE_AFTER = /^[^\S\n]+(?:against|versus|vs\.?)[^\S\n]+the[^\S\n]+(?:U\.?S\.?[^\S\n]+)?(?:dollar|greenback|euro|yen|pound|yuan)\b/i;
-const CURRENCY_MOVE_BEFORE = /\b(?:lira|rouble|ruble|rupee|peso|naira|rand|won|yen|yuan|renminbi|euro|pound|sterling|dollar|greenback|franc|dinar|shekel|hryvnia|baht|ringgit|rupiah|krona|krone|zloty|forint|cedi|shilling|currency)[^\S\n]+(?:has[^\S\n]+|had[^\S\n]+|have[^\S\n]+)?(?:lost|shed|fell|fallen|dropped|slid|slumped|plunged|tumbled|declined|weakened|depreciated|gained|rose|risen|rallied|strengthened|jumped|climbed|appreciated|(?:is|was)[^\S\n]+(?:down|up))[^\S\n]+(?:(?:about|around|nearly|almost|some|more[^\S\n]+than|over|by)[^\S\n]+)?$/i;
+const CURRENCY_MOVE_BEFORE = /\b(?:lira|rouble|ruble|rupee|peso|naira|rand|won|yen|yuan|renminbi|euro|pound|sterling|dollar|greenback|franc|dinar|shekel|hryvnia|baht|ringgit|rupiah|krona|krone|zloty|forint|cedi|shilling|currency|token|coin|shares|stock)[^\S\n]+(?:has[^\S\n]+|had[^\S\n]+|have[^\S\n]+)?(?:lost|shed|fell|fallen|dropped|slid|slumped|plunged|tumbled|declined|weakened|depreciated|gained|rose|risen|rallied|strengthened|jumped|climbed|appreciated|(?:is|was)[^\S\n]+(?:down|up))[^\S\n]+(?:(?:about|around|nearly|almost|some|more[^\S\n]+than|over|by)[^\S\n]+)?$/i;
 /** A fall in value: "its token lost more than 90% of its value". */
 const SHARE_OF_VALUE_AFTER = /^[^\S\n]+of[^\S\n]+(?:its|their|the)[^\S\n]+(?:market[^\S\n]+)?value\b/;
-export const THEFT_WORDS = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|launder|scam|fraud|ransom|seiz|indict|charg|loot|siphon|lost|loss|compromis|breach|recover|frozen|froze|bounty|illicit|crim|manipulat|phish|cashed\s+out|rug[\s-]?pull|exit\s+scam)/i;
+export const THEFT_WORDS = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|launder|scam|fraud|ransom|seiz|indict|charg|loot|siphon|lost|loss|compromis|breach|recover|frozen|froze|bounty|illicit|crim|manipulat|phish|cashed\s+out|rug[\s-]?pull|exit\s+scam|misappropriat|embezzl|defraud|swindl)/i;
 
 export function findFigures(sentence: string, offset: number, taken: (start: number, end: number) => boolean): FigureMention[] {
   const out: FigureMention[] = [];
@@ -339,6 +342,8 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
       if (!/(?:at least|more than|over|some|about|nearly)\s+$/i.test(s.slice(Math.max(0, numStart - 16), numStart))) return null; // a year used as an adjective
     }
     if (parsed.words && value === 1 && !/^(?:one|a|an)\b/i.test(s.slice(numStart))) return null;
+    // "one project lost 43,000 ETH", "that one theft": "one" picks a thing out; "in one transaction", "only one exchange" count it.
+    if (total === 1 && /^one\b/i.test(s.slice(numStart, numEnd)) && !ONE_COUNTED_BEFORE.test(s.slice(Math.max(0, numStart - 16), numStart))) return null;
   }
   if (kind === 'count' && Math.abs(round(value * magnitude) - Math.round(value * magnitude)) > 1e-6) return null;
 
@@ -405,6 +410,7 @@ function betweenWordsOk(words: string[]): boolean {
   });
 }
 
+const ONE_COUNTED_BEFORE = /\b(?:in|into|via|through|with|from|only|just|exactly|least|single|than)[^\S\n]+$/i;
 const BREACH_VERB_BEFORE = /\b(?:hacked|breached|attacked|exploited|robbed|targeted|hit|struck|drained|compromised|raided|defrauded)[^\S\n]+(?:[a-z]+[^\S\n]+)?$/i;
 
 const CHANGE_VERB = /\b(?:jump|rose|rise|grew|grow|increas|climb|fell|fall|drop|declin|doubl|tripl|surg|soar|went|swell|balloon|shrank|shrink|plung|spik)\w*\b/i;
@@ -435,6 +441,9 @@ const CHANGED_TO_BEFORE = new RegExp(`\\b(?<noun>${COUNTED_ALT})(?:${WS}+(?:of|i
   + `(?:rose|rising|fell|falling|climbed|jumped|increased|decreased|dropped|declined|grew|doubled|halved)\\b[^.;:$€£¥₩₹\\d]{0,40}?\\bto${WS}+$`, 'i');
 /** What stands between a count and one compared with it: "2,400 complaints, against 1,150", "1,530 reports in 2019, up from 1,210", "408 from 356". */
 const COMPARISON_GAP = /^[^.;:$€£¥₩₹]{0,60}?\b(?:against|compared[^\S\n]+(?:with|to)|versus|vs\.?|from|to)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?$/i;
+/** A second count in a parallel clause: "1,140 transactions were sent to the fake address, and 386 went to the real one". */
+const PARALLEL_GAP = /^[^.;:$€£¥₩₹₦₱₽₺]{0,80}?,[^\S\n]+(?:and|while|but|whereas)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|another|only)[^\S\n]+)?$/i;
+const PARALLEL_VERB_AFTER = /^[^\S\n]+(?:were|was|went|came|had|have|did|got|remain(?:ed)?|stayed|failed|succeeded|followed)\b/;
 /** What may follow a number whose noun is left out: its date or the end of the clause, never a noun of its own. */
 const NOUNLESS_AFTER = /^(?:[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:in|a|the|last|during|at|by|for|on|over|this|that|previous|earlier|year|month|week|from)\b)/;
 /** A digest's label before its figure: "Incidents logged: 212", "Exchanges breached: 9". */
@@ -454,6 +463,7 @@ function ellipticalCountNoun(s: string, start: number, end: number, previousCoun
     const label = LABEL_AFTER.exec(s.slice(end, end + 40))?.groups!.noun;
     if (label) return pluralNoun(label);
   }
+  if (previousCount && PARALLEL_GAP.test(s.slice(previousCount.end, start)) && PARALLEL_VERB_AFTER.test(after)) return previousCount.unit;
   if (!NOUNLESS_AFTER.test(after)) return null;
   if (previousCount && COMPARISON_GAP.test(s.slice(previousCount.end, start))) return previousCount.unit;
   const subject = CHANGED_TO_BEFORE.exec(start > 140 ? s.slice(start - 140, start) : before)?.groups!.noun;

@@ -58,7 +58,7 @@ const BASELINE_BEFORE = /(?:\d\s*(?:%|percent|per\s+cent)\b[^.;\n]{0,30}?\b(?:fr
 // "more than 600 victims" is a qualifier, not a comparison.
 const BASELINE_LEAD = /\b(?:from|(?<!\b(?:more|less|fewer|rather|other)\s+)than|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
 /** The words between a figure and the one it is measured against: ", from", " than", ", against", ", compared with". */
-const MEASURED_AGAINST = /^[^.;\n]*?\b(?:from|than|against|versus|vs\.?|compared[^\S\n]+(?:with|to))[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
+const MEASURED_AGAINST = /^[^.;\n]*?\b(?:from|than|against|versus|vs\.?|compared[^\S\n]+(?:with|to))[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|an?|the|record|peak|high|of)[^\S\n]+){0,3}(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
 const PARTICIPLE_COMMA = /,\s+(?:[a-z]+ing|bringing|putting|taking)\b/g;
 const REPORTING_WORD = /released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|seen|obtained|reviewed/;
 /** A date opening its sentence, then who spoke: "In January, blockchain analytics firm Chainalysis said that…" dates the saying. */
