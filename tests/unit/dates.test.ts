@@ -75,6 +75,9 @@ describe('more date notations (published Friday 14 January 2022 unless said)', (
     ['The four face a first hearing on March 2.', 'March 2', span('2022-03-02')],
     ['He will be sentenced on the remaining counts on 3 March.', '3 March', span('2022-03-03')],
     ['Liquidity was pulled on the night of April 3-4.', 'April 3-4', span('2021-04-03', '2021-04-04')],
+    ['Police acted on 21 and 22 June.', '21 and 22 June', span('2021-06-21', '2021-06-22')],
+    ['On the weekend of September 18–19, the team minted tokens.', 'September 18–19', span('2021-09-18', '2021-09-19')],
+    ['One project lost 43,000 ETH two weeks ago.', 'two weeks ago', span('2021-12-27', '2022-01-02')],
   ])('%s', (text, shown, period) => {
     const [first] = resolve(text);
     expect(first).toEqual([shown, period]);

@@ -260,6 +260,11 @@ describe('notations and market figures from unseen articles (held-out error clas
     ['The token had hit a record of nearly $4 in March.', '$4'],
     ['A small hack should not move a $900 billion market.', '$900 billion'],
     ['Trading volume dropped to $1.9 billion over 24 hours, from $3.4 billion a day earlier.', '$3.4 billion'],
+    ['The market capitalisation sank to $3.05 trillion, down from a record $4.3 trillion.', '$4.3 trillion'],
+    ['A screen shows bitcoin at ¥718,400, down 3.1 percent on the day.', '¥718,400'],
+    ['The exchange looked like a hit, with about $1.2 billion in deposits by March.', '$1.2 billion'],
+    ['A Swiss custodian, it safeguards more than CHF 6 billion for 180 clients.', 'CHF 6 billion'],
+    ['It handled HK$5 million of trades a day at its peak.', 'HK$5 million'],
   ])('market: %s', (text, shown) => {
     const f = figures(text).find((x) => x.text.includes(shown))!;
     expect(f.market).toBe(true);
@@ -284,6 +289,9 @@ describe('counts from unseen articles', () => {
     ['The firm paid three researchers to vouch for its reserves.', 3, 'researchers'],
     ['The game had 310,000 registered players.', 310000, 'players'],
     ['Two of its four developers have been arrested.', 2, 'developers'],
+    ['Officers seized seven servers and searched 34 premises.', 7, 'servers'],
+    ['Testers persuaded carriers to approve 39 of 50 fraudulent swap requests.', 39, 'requests'],
+    ['It all moved in one transaction.', 1, 'transaction'],
   ])('%s', (text, value, unit) => {
     expect(figures(text).find((f) => f.kind === 'count')).toMatchObject({ value, unit });
   });
@@ -297,13 +305,24 @@ describe('counts from unseen articles', () => {
     ['Incidents logged: 212', 212, 'incidents'],
     ['Exchanges breached: 9, against 14 in 2018', 14, 'exchanges'],
     ['31: victims who got all their money back', 31, 'victims'],
+    ['1,140 transactions were sent to the fake address, and 386 went to the real one.', 386, 'transactions'],
   ])('elliptical: %s', (text, value, unit) => {
     expect(figures(text).filter((f) => f.kind === 'count').at(-1)).toMatchObject({ value, unit });
+  });
+
+  it('takes no "one" that picks a thing out for a count', () => {
+    for (const text of ['One project lost 43,000 ETH to an address swap.', 'That one theft made up 19% of losses.', 'Not one forced every customer to move.']) {
+      expect(figures(text).filter((f) => f.kind === 'count')).toEqual([]);
+    }
   });
 
   it('reads no count from a bare number that names no counted noun', () => {
     expect(figures('Mercer, 39, left in 2020, against advice.').filter((f) => f.kind === 'count')).toEqual([]);
     expect(figures('Wallets drained: see the table, against 12 hours of downtime.').filter((f) => f.kind === 'count')).toEqual([]);
+  });
+
+  it('reads a hyphenated magnitude, Canadian style', () => {
+    expect(figures('He bought a C$2.4-million house.').find((f) => f.kind === 'amount')).toMatchObject({ value: 2.4e6, currency: 'CAD', text: 'C$2.4-million' });
   });
 
   it('keeps "$4.3 million to 13 phishing attacks" an amount and a count, not a range', () => {
@@ -317,6 +336,7 @@ describe('a currency\'s own move is a market figure, a share of losses is not', 
   it.each([
     ['The lira has lost 9% against the dollar since January.', true],
     ['The won fell 3% after the news.', true],
+    ['XRP held up better, while Hanbit’s own HBT token lost 17%.', true],
     ['The exchange lost 41pc of customer deposits.', false],
   ])('%s', (text, market) => {
     expect(figures(text).find((f) => f.kind === 'percent')?.market).toBe(market);

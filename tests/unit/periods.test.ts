@@ -218,6 +218,23 @@ describe('periods in passages the tuned corpus did not have', () => {
     expect(period(f, '₩310 billion')).toEqual({ start: '2023-06-21', end: '2023-06-30' });
   });
 
+  it('a clause\'s own date beats one across "and will…", "from" a source, or a restatement in brackets', () => {
+    const f = run('2024-02-16', 'His co-founder pleaded guilty on Monday to two counts, agreeing to repay C$1.2 million, and will be sentenced on May 3.',
+      'A bug drained 153,037 ETH from three projects last Wednesday.',
+      'A judge on Thursday sentenced him to six years for defrauding 2,600 investors of C$46 million ($34 million) between 2019 and 2021.');
+    expect(period(f, 'C$1.2 million')).toEqual({ start: '2024-02-12', end: '2024-02-12' });
+    expect(period(f, '153,037 ETH')).toEqual({ start: '2024-02-14', end: '2024-02-14' });
+    expect(period(f, '2,600 investors')).toEqual({ start: '2019-01-01', end: '2021-12-31' });
+  });
+
+  it('when something opened, or an event a "since" counts from, dates no other figure', () => {
+    const f = run('2020-11-13', 'Harbourcoin, which opened in 2013, had about 11,000 registered users.',
+      'A Ponzi took ₹52 crore from 9,000 depositors since its launch in March 2019. Investigators froze ₹3.6 crore.');
+    expect(period(f, '11,000 registered users')).toBeNull();
+    expect(period(f, '₹52 crore')).toEqual({ start: '2019-03-01', end: '2020-11-13' });
+    expect(period(f, '₹3.6 crore')).toBeNull();
+  });
+
   it('"three years after" parts a date from the event that follows it', () => {
     const f = run('2025-12-10', 'The court approved the plan on Wednesday, nearly three years after the platform lost ¥6.2bn to hackers.',
       'The exchange lost $5m two days after the hack on Monday.');

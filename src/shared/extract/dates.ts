@@ -39,7 +39,7 @@ const ci = (alts: string) => alts.split('|').map((w) => `[${w[0]!.toUpperCase()}
 const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'iso', re: `\\b(?<y>${YEAR})-(?<m>[01]\\d)-(?<d>[0-3]\\d)\\b` },
   // "between 15 and 17 January", "14–20 Oct", "from 1 to 20 October 2024": one span of days of one month.
-  { kind: 'dayrange', re: `\\b(?:[Bb]etween[^\\S\\n]+(?<b1>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]*(?:and|-|–|—)|(?:[Ff]rom[^\\S\\n]+)?(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]*(?:-|–|—|to|through|until))[^\\S\\n]*(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?(?:[^\\S\\n]+of)?[^\\S\\n]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
+  { kind: 'dayrange', re: `\\b(?:[Bb]etween[^\\S\\n]+(?<b1>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]*(?:and|-|–|—)|(?:[Ff]rom[^\\S\\n]+)?(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]*(?:-|–|—|to|through|until|and))[^\\S\\n]*(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?(?:[^\\S\\n]+of)?[^\\S\\n]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   // "April 3-4", "March 10 to 12, 2024": the same, month first.
   { kind: 'dayrange', re: `\\b(?<mon>${MONTH_ALT})[^\\S\\n]+(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]*(?:-|–|—|to|through|until)[^\\S\\n]*(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?![,.]\\d|[^\\S\\n]*(?:%|percent\\b|per[^\\S\\n]+cent\\b|(?:thousand|million|billion|[kKmMbB]n?)\\b))(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   // "Friday, June 17", "Thursday, May 22, 2025", "Friday, 17 June": one date, not a weekday and a date.
@@ -78,7 +78,7 @@ const PATTERNS: { re: string; kind: string }[] = [
   // "the following day", "the week before", "the previous week", "that month": relative to the date in force.
   { kind: 'offset', re: `\\b(?:(?<back>[Tt]he[^\\S\\n]+(?<u1>day|week|month)[^\\S\\n]+(?:before|earlier|prior)|[Tt]he[^\\S\\n]+(?:previous|prior|preceding)[^\\S\\n]+(?<u2>day|week|month)|[Aa][^\\S\\n]+(?<u3>day|week|month)[^\\S\\n]+(?:earlier|before))|(?<fwd>[Tt]he[^\\S\\n]+(?:following|next)[^\\S\\n]+(?<u4>day|morning)|[Tt]he[^\\S\\n]+following[^\\S\\n]+(?<u5>week|month)|[Aa][^\\S\\n]+(?<u6>day|week|month)[^\\S\\n]+later)|(?<same>[Tt]hat[^\\S\\n]+(?<u7>day|week|month|year)))\\b(?=[^\\S\\n]*(?:[,.;:)!?]|$|and\\b|when\\b|as\\b|that\\b))` },
   { kind: 'holiday', re: `\\b(?:New[^\\S\\n]+Year[’']s[^\\S\\n]+(?<ny>Eve|Day)|Christmas(?:[^\\S\\n]+(?<xm>Eve|Day))?)\\b` },
-  { kind: 'weekend', re: `\\b(?<w>${ci('this|last|past|the|next')})[^\\S\\n]+weekend\\b` },
+  { kind: 'weekend', re: `\\b(?<w>${ci('this|last|past|the|next')})[^\\S\\n]+weekend\\b(?![^\\S\\n]+of\\b)` },
   { kind: 'yearpart', re: `\\b(?:[Tt]he[^\\S\\n]+)?(?<p>start|beginning|end|middle)[^\\S\\n]+of[^\\S\\n]+(?:the|this)[^\\S\\n]+year\\b` },
   { kind: 'ytd', re: `\\b[Yy]ear[- ]to[- ]date\\b` },
   { kind: 'weekday', re: `\\b(?:(?<pre>${ci('on|last|this|since|by|until|next')})[^\\S\\n]+)?(?<!(?:Black|Cyber|Good|Super|Giving)[^\\S\\n])(?<wd>${WEEKDAY_ALT}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?=\\.|[^\\S\\n]+(?:night|morning|afternoon|evening)\\b))\\b` },
@@ -450,8 +450,13 @@ function resolve(
         base.setUTCMonth(base.getUTCMonth() - n);
         return rel(monthSpan(base.getUTCFullYear(), base.getUTCMonth() + 1), 'month');
       }
-      const day = addDays(published!, -n * (u === 'week' ? 7 : 1));
-      return rel(u === 'week' ? { start: addDays(day, -3), end: addDays(day, 3) } : { start: day, end: day }, u === 'week' ? 'span' : 'day');
+      if (u === 'week') {
+        // "two weeks ago": Monday to Sunday of the week two before publication's, as "last week" is the one before.
+        const monday = addDays(published!, -((new Date(`${published}T00:00:00Z`).getUTCDay() + 6) % 7) - n * 7);
+        return rel({ start: monday, end: addDays(monday, 6) }, 'span');
+      }
+      const day = addDays(published!, -n);
+      return rel({ start: day, end: day }, 'day');
     }
     case 'dayword': {
       if (py === null) return rel(null, 'day');

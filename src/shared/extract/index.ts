@@ -65,6 +65,8 @@ const REPORTING_WORD = /released|published|said|announced|reported|stated|wrote|
 const FRONTED_REPORT_AFTER = /^,[^\S\n]+(?:[\w.’'&-]+[^\S\n]+){1,6}(?:said|reported|announced|estimated|wrote|told|disclosed|stated)\b/;
 /** "Founded in 2019, the firm provides…": a founding date that opens the sentence frames it; it dates no figure. */
 const FOUNDED_BEFORE = /^[^\S\n]*(?:[Ff]ounded|[Ee]stablished|[Ll]aunched|[Cc]reated|[Ii]ncorporated|[Ff]ormed|[Ss]et[^\S\n]+up)[^\S\n]+in[^\S\n]+$/;
+/** "Harbourcoin, which opened in 2013, had 11,000 users": when something began dates no figure. */
+const FOUNDING_BEFORE = /\b(?:founded|established|opened|incorporated|set[^\S\n]+up)[^\S\n]+in[^\S\n]+$/i;
 /** The year a share is measured against: "up 30 per cent on the previous year", "up 12% on last year". */
 const BASELINE_ON_BEFORE = /\d[^\S\n]*(?:%|percent|per[^\S\n]+cent)[^\S\n]+on[^\S\n]+$/i;
 /** The figure a comparison sets against: "9,400 reports … in the 12 months to December, against 7,100 in 2020". */
@@ -171,7 +173,8 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
             // "against 7,100 in 2020" dates the 7,100 when it was read as a figure, and nothing else when it was not.
             || (before.includes('against') && AGAINST_BEFORE.test(before) && !found.some((f) => f.end <= shown.start && shown.start - f.end < 12)),
           frame: (!d.since && before.includes('since') && FRAME_BEFORE.test(before))
-            || (model.text[shown.end] === ',' && FOUNDED_BEFORE.test(model.text.slice(sentence.start, shown.start))),
+            || (model.text[shown.end] === ',' && FOUNDED_BEFORE.test(model.text.slice(sentence.start, shown.start)))
+            || (before.includes(' in') && FOUNDING_BEFORE.test(before.slice(-40))),
           alone: after.startsWith(' alone'),
           marketOnly: false,
           fronted: model.text[d.end] === ',' && FRONTED_BEFORE.test(model.text.slice(Math.max(sentence.start, d.start - 40), d.start)),
@@ -280,7 +283,7 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
   }
 
   // Dates relative to another date of the passage: "a year earlier", "the same period of 2022".
-  const forceDate = (o: Figure) => !!o.period && !notes.get(o)!.anchor && !notes.get(o)!.report && !notes.get(o)!.dateline;
+  const forceDate = (o: Figure) => !!o.period && !notes.get(o)!.anchor && !notes.get(o)!.report && !notes.get(o)!.dateline && !notes.get(o)!.frame;
   const firstForces = memo((b: number) => {
     const list = (datesByBlock.get(b) ?? []).filter(forceDate);
     return [list[0], list.find((o) => o.sentence.start !== list[0]?.sentence.start)].filter((o): o is Figure => !!o);
@@ -329,7 +332,7 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
       const dropped = inSentence.filter((d) => SENTENCING_NEAR.test(text.slice(Math.max(sentence.start, d.start - 40), Math.min(sentence.end, d.end + 50))) && offense(d));
       if (dropped.length) inSentence.splice(0, inSentence.length, ...inSentence.filter((d) => !dropped.includes(d)));
     }
-    const ctx = sentenceContext(text, sentence, group, inSentence, clausesOf(sentence.start), gapsOf(sentence.start), notes);
+    const ctx = sentenceContext(text, sentence, group, inSentence, clausesOf(sentence.start), gapsOf(sentence.start), notes, published);
     for (let gi = 0; gi < group.length; gi++) {
       const chosen = ctx.own[gi]! >= 0 ? inSentence[ctx.own[gi]!] : fallbackDate(ctx, gi);
       if (!chosen) continue;
@@ -351,7 +354,8 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
     const clause = clauseAt(clauses, d.start);
     return clause >= 0 && (claimantsBySentence.get(d.sentence.start) ?? []).some((f) => clauseAt(clauses, f.start) === clause);
   };
-  const levelDates = memo((b: number) => (datesByBlock.get(b) ?? []).filter((d) => candidate(d) && past(d) && !inRelativeClause(d) && !notes.get(d)!.baseline && !notes.get(d)!.compared && !notes.get(d)!.alone && !notes.get(d)!.marketOnly));
+  // "since its launch in March 2019" dates its own sentence's figures, from the launch on; not the next sentence's.
+  const levelDates = memo((b: number) => (datesByBlock.get(b) ?? []).filter((d) => candidate(d) && past(d) && !notes.get(d)!.since && !inRelativeClause(d) && !notes.get(d)!.baseline && !notes.get(d)!.compared && !notes.get(d)!.alone && !notes.get(d)!.marketOnly));
   const periodKey = (d: Figure) => `${d.period!.start}/${d.period!.end}`;
   const blockKeys = memo((b: number) => countBy(levelDates(b), periodKey));
   const keysBySentence = memo((b: number) => {
@@ -406,6 +410,7 @@ interface SentenceContext {
   fronted: boolean[];
   /** compared[d]: the date of a figure measured against, which dates that figure alone. */
   compared: boolean[];
+  published: string | null;
   clauses: [number, number][];
   gaps: Gaps;
   /** ledBefore[g]: how many of the first g figures are measured against ("from $7.8 billion"). */
@@ -415,21 +420,26 @@ interface SentenceContext {
 }
 
 /** A sentence's figures and dates, and which date each figure stands nearest to (clause boundaries counting as distance). */
-function sentenceContext(text: string, sentence: Span, group: Figure[][], dates: Figure[], clauses: [number, number][], gaps: Gaps, notes: Map<Figure, DateNotes>): SentenceContext {
+function sentenceContext(text: string, sentence: Span, group: Figure[][], dates: Figure[], clauses: [number, number][], gaps: Gaps,
+  notes: Map<Figure, DateNotes>, published: string | null): SentenceContext {
   const spans: Span[] = [];
   const ledBefore = [0];
-  for (const g of group) {
+  for (const [gi, g] of group.entries()) {
     // "4,100 BTC, then worth about $230 million, through 15 mixers…": the comma closing a restatement ends no clause.
     const last = g[g.length - 1]!;
     const appositive = g.length > 1 && text[g[0]!.end] === ',' && text[last.end] === ',';
     const span = { start: g[0]!.start, end: appositive ? last.end + 1 : last.end };
     spans.push(span);
-    ledBefore.push(ledBefore[ledBefore.length - 1]! + (BASELINE_LEAD.test(text.slice(Math.max(sentence.start, span.start - 30), span.start)) ? 1 : 0));
+    const lead = BASELINE_LEAD.exec(text.slice(Math.max(sentence.start, span.start - 30), span.start));
+    // "drained 153,037 ETH from three projects": a bare "from" measures a figure only against one of its kind.
+    const previous = group[gi - 1]?.[0];
+    const measured = !!lead && (!/^from\b/i.test(lead[0]) || !previous || previous.kind === g[0]!.kind || previous.kind === 'percent');
+    ledBefore.push(ledBefore[ledBefore.length - 1]! + (measured ? 1 : 0));
   }
   const fronted: boolean[] = [];
   for (const d of dates) fronted.push(notes.get(d)!.fronted && text[d.end] === ',');
   const compared = dates.map((d) => notes.get(d)!.compared);
-  const ctx: SentenceContext = { text, sentence, spans, dates, fronted, compared, clauses, gaps, ledBefore, own: new Array<number>(group.length).fill(-1) };
+  const ctx: SentenceContext = { text, sentence, spans, dates, fronted, compared, clauses, gaps, ledBefore, published, own: new Array<number>(group.length).fill(-1) };
   const ownScore = new Array<number>(group.length).fill(Infinity);
   for (let di = 0; di < dates.length; di++) {
     const d = dates[di]!;
@@ -449,6 +459,8 @@ function sentenceContext(text: string, sentence: Span, group: Figure[][], dates:
 /** Near enough, in the same relative clause, and never across "; " or ", while": the other clause's date is its own. */
 function fitsDate(ctx: SentenceContext, gi: number, d: Figure): boolean {
   const span = ctx.spans[gi]!;
+  // A date still to come ("…, and will be sentenced on May 3") is only its own clause's.
+  if (ctx.published && d.period!.start > ctx.published && ctx.gaps.boundaries(span, d)) return false;
   return gapOf(span, d) <= WINDOW && clauseAt(ctx.clauses, span.start) === clauseAt(ctx.clauses, d.start) && !ctx.gaps.hard(span, d);
 }
 
@@ -551,7 +563,7 @@ function countBy<T>(items: T[], key: (t: T) => string): Map<string, number> {
 
 /** Marks between clauses in a sentence, counted so that the stretch between any two spans reads in constant time. */
 // A comma inside a list of words ("to hacks, exploits and scams") joins; it opens no clause.
-const CLAUSE_MARKS = /([;—–(]|:(?!\d)|,(?!\d{3})(?![^\S\n]+[a-z]+(?:,|[^\S\n]+(?:and|or)[^\S\n]+[a-z]+\b(?![^\S\n]+(?:the|a|an|to|of|has|have|had|is|was|were|are|said)\b))))|\b(?:(and)|(while|whereas|but|although|though|meanwhile|(?:years?|months?|weeks?|days?)[^\S\n]+(?:after|before))|(that|which|who|when|where|because|then))\b/g;
+const CLAUSE_MARKS = /([;—–]|\((?![^\S\n]*(?:US\$|[$€£¥₩₹₦₱₽₺~\d]|about|around|roughly|some|nearly|approximately))|:(?!\d)|,(?!\d{3})(?![^\S\n]+[a-z]+(?:,|[^\S\n]+(?:and|or)[^\S\n]+[a-z]+\b(?![^\S\n]+(?:the|a|an|to|of|has|have|had|is|was|were|are|said)\b))))|\b(?:(and)|(while|whereas|but|although|though|meanwhile|(?<!\bthe[^\S\n]+)(?:years?|months?|weeks?|days?)[^\S\n]+(?:after|before)(?=[^\S\n]+[a-z]))|(that|which|who|when|where|because|then))\b/g;
 class Gaps {
   /** Positions (in the text) of each kind of mark: boundaries, "and"s, hard breaks (";", "while"…), clause openers. */
   private readonly marks: number[][] = [[], [], [], []];
