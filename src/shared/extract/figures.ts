@@ -523,6 +523,6 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   }
   if (!WEAK_MARKET_NOUNS.test(window) || theftIn(s)) return false;
   // "Total outflows … now stand at $126m": outflows in a passage about a drain are the drain; the caller decides.
-  return f.kind === 'amount' && magnitudeFound && OUTFLOWS.test(window) && !/\b(?:inflows?|liquidations?|forecasts?|predicts?|targets?)\b/i.test(window) ? 'valuation' : true;
+  return f.kind === 'amount' && (magnitudeFound || !fiat) && OUTFLOWS.test(window) && !/\b(?:inflows?|liquidations?|forecasts?|predicts?|targets?)\b/i.test(window) ? 'valuation' : true;
 }
 const OUTFLOWS = /\boutflows?\b/i;

@@ -57,6 +57,7 @@ const BASELINE_BEFORE = /(?:\d\s*(?:%|percent|per\s+cent)\b[^.;\n]{0,30}?\b(?:fr
 /** A figure measured against: "up 79% from $7.8 billion the year before" dates the $7.8 billion, not the 79%. */
 // "more than 600 victims" is a qualifier, not a comparison.
 const BASELINE_LEAD = /\b(?:from|(?<!\b(?:more|less|fewer|rather|other)\s+)than|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
+const FUTURE_VERB_BETWEEN = /\b(?:and|but|then)[^\S\n]+(?:will|would|shall|is|are|faces?|expects?)\b/i;
 /** The words between a figure and the one it is measured against: ", from", " than", ", against", ", compared with". */
 const MEASURED_AGAINST = /^[^.;\n]*?\b(?:from|than|against|versus|vs\.?|compared[^\S\n]+(?:with|to))[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|an?|the|record|peak|high|of)[^\S\n]+){0,3}(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
 const PARTICIPLE_COMMA = /,\s+(?:[a-z]+ing|bringing|putting|taking)\b/g;
@@ -459,8 +460,8 @@ function sentenceContext(text: string, sentence: Span, group: Figure[][], dates:
 /** Near enough, in the same relative clause, and never across "; " or ", while": the other clause's date is its own. */
 function fitsDate(ctx: SentenceContext, gi: number, d: Figure): boolean {
   const span = ctx.spans[gi]!;
-  // A date still to come ("…, and will be sentenced on May 3") is only its own clause's.
-  if (ctx.published && d.period!.start > ctx.published && ctx.gaps.boundaries(span, d)) return false;
+  // A date still to come dates only its own verb's figures: not "repay C$1.2 million" in "…, and will be sentenced on May 3".
+  if (ctx.published && d.period!.start > ctx.published && d.start >= span.end && FUTURE_VERB_BETWEEN.test(ctx.text.slice(span.end, d.start))) return false;
   return gapOf(span, d) <= WINDOW && clauseAt(ctx.clauses, span.start) === clauseAt(ctx.clauses, d.start) && !ctx.gaps.hard(span, d);
 }
 
