@@ -235,6 +235,12 @@ describe('periods in passages the tuned corpus did not have', () => {
     expect(period(f, '₹3.6 crore')).toBeNull();
   });
 
+  it('a line break (<br>) ends a sentence: each line of a pasted table keeps its own date', () => {
+    const f = run('2023-12-01', 'September 2023 | 29 | $329m | Mixin ($200m)\nOctober 2023 | 31 | $76m | Fantom ($7m)');
+    expect(period(f, '$200m')).toEqual({ start: '2023-09-01', end: '2023-09-30' });
+    expect(period(f, '$7m')).toEqual({ start: '2023-10-01', end: '2023-10-31' });
+  });
+
   it('"three years after" parts a date from the event that follows it', () => {
     const f = run('2025-12-10', 'The court approved the plan on Wednesday, nearly three years after the platform lost ¥6.2bn to hackers.',
       'The exchange lost $5m two days after the hack on Monday.');

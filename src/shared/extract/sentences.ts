@@ -1,4 +1,4 @@
-/** Sentence boundaries inside one block: a full stop, question or exclamation mark followed by a capital. */
+/** Sentence boundaries inside one block: a full stop, question or exclamation mark followed by a capital, or a line break. */
 import type { Span } from './dates.js';
 
 const ABBREVIATIONS = new Set([
@@ -7,7 +7,8 @@ const ABBREVIATIONS = new Set([
   'sen', 'rep', 'dept', 'est', 'fig', 'al', 'mt',
 ]);
 
-const BOUNDARY = /[.!?…]+["”’)]*\s+(?=["“‘(]?[A-Z0-9$€£¥₩])/g;
+// A line break (<br>) ends a sentence too: lines of a list or a table pasted as text are read one by one.
+const BOUNDARY = /[.!?…]+["”’)]*\s+(?=["“‘(]?[A-Z0-9$€£¥₩])|[^\S\n]*\n\s*/g;
 
 export function splitSentences(text: string, offset: number): Span[] {
   const spans: Span[] = [];
