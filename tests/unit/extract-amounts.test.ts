@@ -292,6 +292,8 @@ describe('counts from unseen articles', () => {
     ['Officers seized seven servers and searched 34 premises.', 7, 'servers'],
     ['Testers persuaded carriers to approve 39 of 50 fraudulent swap requests.', 39, 'requests'],
     ['It all moved in one transaction.', 1, 'transaction'],
+    ['They paused borrowing on all 14 markets.', 14, 'markets'],
+    ['Officials estimate that more than 1 million South Koreans own coins.', 1e6, 'koreans'],
   ])('%s', (text, value, unit) => {
     expect(figures(text).find((f) => f.kind === 'count')).toMatchObject({ value, unit });
   });

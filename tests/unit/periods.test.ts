@@ -235,6 +235,14 @@ describe('periods in passages the tuned corpus did not have', () => {
     expect(period(f, '₹3.6 crore')).toBeNull();
   });
 
+  it('commas around a name in apposition open no clause; a founding date leaves its sentence undated', () => {
+    const f = run('2023-08-10', 'Investors, who prosecutors said had put more than $40 million into his platform, Yieldcrest, between March 2020 and June 2022, lost most of it.',
+      'Founded in 2019, Veritrace serves more than 300 agencies in 40 countries. It traced $95 billion in 2022.');
+    expect(period(f, '$40 million')).toEqual({ start: '2020-03-01', end: '2022-06-30' });
+    expect(period(f, '300 agencies')).toBeNull();
+    expect(period(f, '40 countries')).toBeNull();
+  });
+
   it('a line break (<br>) ends a sentence: each line of a pasted table keeps its own date', () => {
     const f = run('2023-12-01', 'September 2023 | 29 | $329m | Mixin ($200m)\nOctober 2023 | 31 | $76m | Fantom ($7m)');
     expect(period(f, '$200m')).toEqual({ start: '2023-09-01', end: '2023-09-30' });

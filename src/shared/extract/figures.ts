@@ -81,7 +81,8 @@ const COUNTED = [
   'conspirator', 'accomplice', 'researcher', 'analyst', 'engineer', 'student', 'client', 'partner', 'shareholder',
   'participant', 'merchant', 'startup', 'scammer', 'fraudster', 'criminal', 'gang', 'affiliate', 'buyer', 'seller',
   'carrier', 'contractor', 'vendor', 'supplier', 'provider', 'operator', 'withdrawal', 'site', 'website', 'domain',
-  'server', 'premises', 'investigation', 'probe', 'raid', 'search',
+  'server', 'premises', 'investigation', 'probe', 'raid', 'search', 'market', 'resident', 'american', 'briton',
+  'australian', 'canadian', 'korean', 'indian', 'nigerian', 'german', 'russian', 'european',
 ];
 const COUNTED_ALT = COUNTED.flatMap((n) => [n, `${n}s`, `${n}es`])
   .concat(['people', 'entities', 'countries', 'companies', 'agencies', 'thefts', 'men', 'women', 'witnesses'])

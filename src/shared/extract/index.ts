@@ -83,7 +83,7 @@ const FRAME_BEFORE = /\b(?:biggest|largest|worst|highest|lowest|most|best|first|
 const DATELINE_BEFORE = /^(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,[^\S\n]+[A-Z][\w.'’ -]*)?,[^\S\n]+)?$/;
 const DATELINE_AFTER = /^[^\S\n]*(?:\([^)\n]{1,30}\)[^\S\n]*|\/[^/\n]{1,30}\/[^\S\n]*)?(?:--|[–—-])/;
 /** A relative clause: ", which halted withdrawals on February 7 and went dark on Tuesday,". */
-const RELATIVE_CLAUSE = /,[^\S\n]+(?:which|who|whose)\b(?![^\S\n]+(?:was|were|is|are)[^\S\n]+(?:then[^\S\n]+)?(?:worth|valued))(?:[^,;]|,\d)*/g;
+const RELATIVE_CLAUSE = /,[^\S\n]+(?:which|who|whose)\b(?![^\S\n]+(?:was|were|is|are)[^\S\n]+(?:then[^\S\n]+)?(?:worth|valued))(?:[^,;]|,\d|,[^\S\n]+[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*)?,)*/g;
 /** A date that opens its clause ("…and that by March 3, about 86% had…"): the comma after it joins, not separates. */
 const FRONTED_BEFORE = /(?:^|[,;:—–(][^\S\n]*|\b(?:that|and|but|when|after|before|while|as)[^\S\n]+)(?:(?:on|in|by|since|during|from|until|back\s+in)[^\S\n]+)?$/i;
 /** A second figure restating the first: "¥58 billion ($534 million)", "1,900 ETH, or roughly $4.5 million", "7,000 bitcoin, worth about $40 million". */
@@ -101,7 +101,9 @@ const SENTENCING_NEAR = /\b(?:jailed|sentenced|convicted|imprisoned|found[^\S\n]
 const FOR_GERUND = /\bfor[^\S\n]+[a-z]+ing\b/;
 
 interface DateNotes {
-  report: boolean; dateline: boolean; baseline: boolean; frame: boolean; alone: boolean; marketOnly: boolean; fronted: boolean;
+  report: boolean; dateline: boolean; baseline: boolean; frame: boolean;
+  /** "Founded in 2019, the firm serves 300 agencies": when something began; its sentence speaks of the present. */
+  founding: boolean; alone: boolean; marketOnly: boolean; fronted: boolean;
   floating: boolean; since: boolean; anchor: DateMention['anchor'];
   compared: boolean;
   /** The date opens its sentence ("Over the past three years, …"): it speaks for what follows, not for earlier sentences. */
@@ -173,9 +175,9 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
             || (d.relative && d.precision === 'year' && BASELINE_ON_BEFORE.test(before.slice(-24)))
             // "against 7,100 in 2020" dates the 7,100 when it was read as a figure, and nothing else when it was not.
             || (before.includes('against') && AGAINST_BEFORE.test(before) && !found.some((f) => f.end <= shown.start && shown.start - f.end < 12)),
-          frame: (!d.since && before.includes('since') && FRAME_BEFORE.test(before))
-            || (model.text[shown.end] === ',' && FOUNDED_BEFORE.test(model.text.slice(sentence.start, shown.start)))
+          founding: (model.text[shown.end] === ',' && FOUNDED_BEFORE.test(model.text.slice(sentence.start, shown.start)))
             || (before.includes(' in') && FOUNDING_BEFORE.test(before.slice(-40))),
+          frame: !d.since && before.includes('since') && FRAME_BEFORE.test(before),
           alone: after.startsWith(' alone'),
           marketOnly: false,
           fronted: model.text[d.end] === ',' && FRONTED_BEFORE.test(model.text.slice(Math.max(sentence.start, d.start - 40), d.start)),
@@ -284,7 +286,7 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
   }
 
   // Dates relative to another date of the passage: "a year earlier", "the same period of 2022".
-  const forceDate = (o: Figure) => !!o.period && !notes.get(o)!.anchor && !notes.get(o)!.report && !notes.get(o)!.dateline && !notes.get(o)!.frame;
+  const forceDate = (o: Figure) => !!o.period && !notes.get(o)!.anchor && !notes.get(o)!.report && !notes.get(o)!.dateline && !notes.get(o)!.frame && !notes.get(o)!.founding;
   const firstForces = memo((b: number) => {
     const list = (datesByBlock.get(b) ?? []).filter(forceDate);
     return [list[0], list.find((o) => o.sentence.start !== list[0]?.sentence.start)].filter((o): o is Figure => !!o);
@@ -311,7 +313,7 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
   // The period each figure is about: its sentence, then its block, its section's heading, the title.
   const candidate = (d: Figure) => {
     const n = notes.get(d)!;
-    return !!d.period && !n.report && !n.dateline && !n.frame;
+    return !!d.period && !n.report && !n.dateline && !n.frame && !n.founding;
   };
   // From an event a "since" counts from up to publication — unless the figure is the event's own ("since last October's attack, when a trader drained $197 million").
   const periodFrom = (d: Figure, f: Figure) => (notes.get(d)!.since && published && !(f.start > d.end && /,\s+(?:when|where)\b/.test(text.slice(d.end, f.start)))
@@ -376,8 +378,9 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
     for (const [k, n] of ownKeys) if (n === all.get(k)) gone++;
     return all.size - gone <= 1;
   });
+  const foundingSentences = new Set(dates.filter((d) => notes.get(d)!.founding).map((d) => d.sentence.start));
   for (const f of claimants) {
-    if (assigned.has(f)) continue;
+    if (assigned.has(f) || foundingSentences.has(f.sentence.start)) continue;
     const levels: [PeriodOrigin, number][] = [['block', f.block], ['section', sectionOf[f.block] ?? -1], ['title', titleBlock]];
     for (const [origin, b] of levels) {
       if (b < 0 || (origin !== 'block' && b === f.block)) continue;
@@ -563,8 +566,9 @@ function countBy<T>(items: T[], key: (t: T) => string): Map<string, number> {
 }
 
 /** Marks between clauses in a sentence, counted so that the stretch between any two spans reads in constant time. */
-// A comma inside a list of words ("to hacks, exploits and scams") joins; it opens no clause.
-const CLAUSE_MARKS = /([;—–]|\((?![^\S\n]*(?:US\$|[$€£¥₩₹₦₱₽₺~\d]|about|around|roughly|some|nearly|approximately))|:(?!\d)|,(?!\d{3})(?![^\S\n]+[a-z]+(?:,|[^\S\n]+(?:and|or)[^\S\n]+[a-z]+\b(?![^\S\n]+(?:the|a|an|to|of|has|have|had|is|was|were|are|said)\b))))|\b(?:(and)|(while|whereas|but|although|though|meanwhile|(?<!\bthe[^\S\n]+)(?:years?|months?|weeks?|days?)[^\S\n]+(?:after|before)(?=[^\S\n]+[a-z]))|(that|which|who|when|where|because|then))\b/g;
+// A comma inside a list of words ("to hacks, exploits and scams") joins; it opens no clause. Nor do the commas around a
+// name in apposition ("into his platform, Yieldcrest, between March 2020 and June 2022").
+const CLAUSE_MARKS = /([;—–]|\((?![^\S\n]*(?:US\$|[$€£¥₩₹₦₱₽₺~\d]|about|around|roughly|some|nearly|approximately))|:(?!\d)|,(?!\d{3})(?![^\S\n]+[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*)?,)(?<!,[^\S\n]+[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*)?)(?![^\S\n]+[a-z]+(?:,|[^\S\n]+(?:and|or)[^\S\n]+[a-z]+\b(?![^\S\n]+(?:the|a|an|to|of|has|have|had|is|was|were|are|said)\b))))|\b(?:(and)|(while|whereas|but|although|though|meanwhile|(?<!\bthe[^\S\n]+)(?:years?|months?|weeks?|days?)[^\S\n]+(?:after|before)(?=[^\S\n]+[a-z]))|(that|which|who|when|where|because|then))\b/g;
 class Gaps {
   /** Positions (in the text) of each kind of mark: boundaries, "and"s, hard breaks (";", "while"…), clause openers. */
   private readonly marks: number[][] = [[], [], [], []];
