@@ -81,11 +81,12 @@ const COUNTED = [
   'conspirator', 'accomplice', 'researcher', 'analyst', 'engineer', 'student', 'client', 'partner', 'shareholder',
   'participant', 'merchant', 'startup', 'scammer', 'fraudster', 'criminal', 'gang', 'affiliate', 'buyer', 'seller',
   'carrier', 'contractor', 'vendor', 'supplier', 'provider', 'operator', 'withdrawal', 'site', 'website', 'domain',
-  'server', 'premises', 'investigation', 'probe', 'raid', 'search', 'market', 'resident', 'american', 'briton',
-  'australian', 'canadian', 'korean', 'indian', 'nigerian', 'german', 'russian', 'european',
+  'server', 'premises', 'investigation', 'probe', 'raid', 'search', 'market', 'resident',
 ];
 const COUNTED_ALT = COUNTED.flatMap((n) => [n, `${n}s`, `${n}es`])
   .concat(['people', 'entities', 'countries', 'companies', 'agencies', 'thefts', 'men', 'women', 'witnesses'])
+  // Nationals by demonym, plural only: "Korean" alone is an adjective ("North Korean-linked hacks").
+  .concat(['Americans', 'Britons', 'Australians', 'Canadians', 'Koreans', 'Indians', 'Nigerians', 'Germans', 'Russians', 'Europeans'])
   .sort((a, b) => b.length - a.length).join('|');
 export const COUNTED_PLURAL_RE = new RegExp(`^(?:${COUNTED_ALT})$`, 'i');
 /** A ranking, not a count: "the three biggest exchanges", "the two largest incidents". */
