@@ -24,6 +24,10 @@ describe('absolute dates', () => {
     expect(resolve('on January 3')).toEqual([['January 3', span('2022-01-03')]]);
   });
 
+  it('reads no date in a recurring month', () => {
+    expect(resolve('Every January the firms publish their tallies; each March they revise them.')).toEqual([]);
+  });
+
   it('rejects dates that do not exist and years inside amounts', () => {
     expect(resolve('on February 30, 2021')).toEqual([]);
     expect(resolve('a $2021 fee and 2,021 users')).toEqual([]);

@@ -293,6 +293,8 @@ describe('counts from unseen articles', () => {
     ['Testers persuaded carriers to approve 39 of 50 fraudulent swap requests.', 39, 'requests'],
     ['It all moved in one transaction.', 1, 'transaction'],
     ['They paused borrowing on all 14 markets.', 14, 'markets'],
+    ['The SEC brought 46 crypto enforcement actions in fiscal 2023.', 46, 'actions'],
+    ['Of the ten largest thefts last year, seven hit centralised platforms.', 7, 'thefts'],
     ['Officials estimate that more than 1 million South Koreans own coins.', 1e6, 'koreans'],
   ])('%s', (text, value, unit) => {
     expect(figures(text).find((f) => f.kind === 'count')).toMatchObject({ value, unit });

@@ -84,7 +84,8 @@ const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'weekday', re: `\\b(?:(?<pre>${ci('on|last|this|since|by|until|next')})[^\\S\\n]+)?(?<!(?:Black|Cyber|Good|Super|Giving)[^\\S\\n])(?<wd>${WEEKDAY_ALT}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?=\\.|[^\\S\\n]+(?:night|morning|afternoon|evening)\\b))\\b` },
   { kind: 'month', re: `\\b(?<pre>${ci('in|on|since|until|by|back[^\\S\\n]+in|last|this|during|of|from|to|through|after|before|the')})[-\\s]+(?<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b|(?:Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)(?:\\.|\\b(?![.]|[^\\S\\n]+[A-Z])))(?![^\\S\\n]+\\d)` },
   // A month name on its own, not a name's first word ("June Chen") nor a day ("March 23", matched above).
-  { kind: 'month', re: `\\b(?<mon>${BARE_MONTH_ALT})\\b(?![^\\S\\n]+(?:\\d|[A-Z]))` },
+  // Not a recurring one: "every January".
+  { kind: 'month', re: `\\b(?<![Ee]very[^\\S\\n]|[Ee]ach[^\\S\\n])(?<mon>${BARE_MONTH_ALT})\\b(?![^\\S\\n]+(?:\\d|[A-Z]))` },
 ];
 
 /**

@@ -81,7 +81,7 @@ const COUNTED = [
   'conspirator', 'accomplice', 'researcher', 'analyst', 'engineer', 'student', 'client', 'partner', 'shareholder',
   'participant', 'merchant', 'startup', 'scammer', 'fraudster', 'criminal', 'gang', 'affiliate', 'buyer', 'seller',
   'carrier', 'contractor', 'vendor', 'supplier', 'provider', 'operator', 'withdrawal', 'site', 'website', 'domain',
-  'server', 'premises', 'investigation', 'probe', 'raid', 'search', 'market', 'resident',
+  'server', 'premises', 'investigation', 'probe', 'raid', 'search', 'market', 'resident', 'action', 'lawsuit', 'settlement',
 ];
 const COUNTED_ALT = COUNTED.flatMap((n) => [n, `${n}s`, `${n}es`])
   .concat(['people', 'entities', 'countries', 'companies', 'agencies', 'thefts', 'men', 'women', 'witnesses'])
@@ -114,7 +114,7 @@ const LETTER_BEFORE_COUNTED = new RegExp(`^[kKmM][^\\S\\n]+(?:[a-z][\\w-]*[^\\S\
 /** "14 of the 120 contracts", "two of its executives", "three of his closest former associates". */
 const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of(?:[^\\S\\n]+(?:the|its|his|her|their|our|these|those)|(?=[^\\S\\n]+\\d))(?<inner>[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b`, 'iy');
 /** "Of the 212 incidents the firm recorded, 37 were…": the later number counts the same noun. */
-const OF_THE_RE = new RegExp(`^[^\\S\\n]*[Oo]f[^\\S\\n]+the[^\\S\\n]+\\d[\\d,]*(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,2}?[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b[^,]{0,60},[^\\S\\n]*$`, 'i');
+const OF_THE_RE = new RegExp(`^[^\\S\\n]*[Oo]f[^\\S\\n]+the[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,2}?[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b[^,]{0,60},[^\\S\\n]*$`, 'i');
 const QUALIFIER_RE = /(?:^|[^\w])(?<q>nearly|almost|about|around|roughly|some|approximately|an\s+estimated|estimated|approx\.?|close\s+to|circa|~|at\s+least|no\s+less\s+than|a\s+minimum\s+of|over|more\s+than|upwards\s+of|above|in\s+excess\s+of|north\s+of|just\s+over|up\s+to|as\s+much\s+as|no\s+more\s+than|as\s+many\s+as|under|less\s+than|below|fewer\s+than|just\s+under|between|from)\s*(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
 
 const QUALIFIERS: Record<string, Qualifier> = {
@@ -307,8 +307,12 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     if (between.some((w) => SUPERLATIVE.test(w))) return null; // a ranking: "the three biggest exchanges"
     PARTITIVE_RE.lastIndex = pos;
     const part = cm && betweenWordsOk(between) ? null : PARTITIVE_RE.exec(s);
-    const ofThe = OF_THE_RE.exec(s.slice(0, start));
-    if (cm && betweenWordsOk(between)) {
+    // "Of the 212 incidents the firm recorded, 37 were…", "Of the ten largest thefts, seven hit exchanges": the noun named first.
+    const ofThe = OF_THE_VERB_AFTER.test(s.slice(pos, pos + 12)) ? OF_THE_RE.exec(s.slice(0, start)) : null;
+    if (ofThe) {
+      kind = 'count';
+      unit = ofThe.groups!.noun!.toLowerCase();
+    } else if (cm && betweenWordsOk(between)) {
       unit = cm.groups!.noun!.toLowerCase();
       if (!plural(total, unit)) return null;
       kind = 'count';
@@ -325,9 +329,6 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
       kind = 'count'; // "has been breached three times"
       unit = 'times';
       pos += s.slice(pos).indexOf('times') + 'times'.length;
-    } else if (ofThe && /^[^\S\n]+(?:were|was|had|have|came|involved|targeted|hit|affected|occurred|took|led|used)\b/.test(s.slice(pos, pos + 12))) {
-      kind = 'count'; // "Of the 212 incidents the firm recorded, 37 were…"
-      unit = ofThe.groups!.noun!.toLowerCase();
     } else if (!magnitudeFound && (elliptical = ellipticalCountNoun(s, start, pos, previousCount))) {
       kind = 'count'; // "2,400 complaints, against 1,150 in January"; "Incidents logged: 212"
       unit = elliptical;
@@ -412,6 +413,7 @@ function betweenWordsOk(words: string[]): boolean {
   });
 }
 
+const OF_THE_VERB_AFTER = /^[^\S\n]+(?:were|was|had|have|came|involved|targeted|hit|affected|occurred|took|led|used|began|started|struck)\b/;
 const ONE_COUNTED_BEFORE = /\b(?:in|into|via|through|with|from|only|just|exactly|least|single|than)[^\S\n]+$/i;
 const BREACH_VERB_BEFORE = /\b(?:hacked|breached|attacked|exploited|robbed|targeted|hit|struck|drained|compromised|raided|defrauded)[^\S\n]+(?:[a-z]+[^\S\n]+)?$/i;
 
