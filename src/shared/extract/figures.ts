@@ -104,7 +104,7 @@ const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<q>(?
 const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|pc\b|percentage[^\S\n]+points?\b)/y;
 const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|[Tt]urkish[^\\S\\n]+lira|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|lira|liras|lire|roubles?|rubles?|rand|naira|baht|rupiah|dirhams?|reais|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
 /** "Of the 12k ETH, ~3.2k …": the whole named just before, in its currency. */
-const PART_OF_RE = /\b[Oo]f[^\S\n]+the[^\S\n]+(?:US\$|[$€£¥₩])?\d[\d,.]*[kKmMbB]?[^\S\n]*(?:million|billion)?[^\S\n]+(?<cur>[A-Z]{2,6}|bitcoins?|ether)\b[^,.;]{0,30},[^\S\n]*(?:~|about|around|roughly|some|nearly|almost|just)?[^\S\n]*$/;
+const PART_OF_RE = /\b[Oo]f[^\S\n]+the[^\S\n]+(?:US\$|[$€£¥₩₹₦₱₽₺])?\d[\d,.]*[kKmMbB]?[^\S\n]*(?:million|billion)?[^\S\n]+(?<cur>[A-Z]{2,6}|bitcoins?|ether)\b[^,.;]{0,30},[^\S\n]*(?:~|about|around|roughly|some|nearly|almost|just)?[^\S\n]*$/;
 /** "100-ETH chunks": a ticker joined to its quantity by a hyphen. */
 const HYPHEN_TICKER_RE = /-(?<ticker>[A-Z][A-Z0-9]{1,5})\b(?![-.]\w)/y;
 // A quoted name may open before the noun: 'at least nine physical "wrench attacks"'.
@@ -442,9 +442,9 @@ function nearestCountedNoun(s: string, at: number): string | null {
 /** A change whose noun is its subject: "reports of crypto scams rose by a quarter, to 4,820", "incidents, however, climbed to 408". */
 const WS = '[^\\S\\n]';
 const CHANGED_TO_BEFORE = new RegExp(`\\b(?<noun>${COUNTED_ALT})(?:${WS}+(?:of|in)${WS}+[\\w-]+(?:${WS}+[\\w-]+)?)?(?:,${WS}*[a-z]+,)?${WS}+`
-  + `(?:rose|rising|fell|falling|climbed|jumped|increased|decreased|dropped|declined|grew|doubled|halved)\\b[^.;:$€£¥₩₹\\d]{0,40}?\\bto${WS}+$`, 'i');
+  + `(?:rose|rising|fell|falling|climbed|jumped|increased|decreased|dropped|declined|grew|doubled|halved)\\b[^.;:$€£¥₩₹₦₱₽₺\\d]{0,40}?\\bto${WS}+$`, 'i');
 /** What stands between a count and one compared with it: "2,400 complaints, against 1,150", "1,530 reports in 2019, up from 1,210", "408 from 356". */
-const COMPARISON_GAP = /^[^.;:$€£¥₩₹]{0,60}?\b(?:against|compared[^\S\n]+(?:with|to)|versus|vs\.?|from|to)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?$/i;
+const COMPARISON_GAP = /^[^.;:$€£¥₩₹₦₱₽₺]{0,60}?\b(?:against|compared[^\S\n]+(?:with|to)|versus|vs\.?|from|to)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?$/i;
 /** A second count in a parallel clause: "1,140 transactions were sent to the fake address, and 386 went to the real one". */
 const PARALLEL_GAP = /^[^.;:$€£¥₩₹₦₱₽₺]{0,80}?,[^\S\n]+(?:and|while|but|whereas)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|another|only)[^\S\n]+)?$/i;
 const PARALLEL_VERB_AFTER = /^[^\S\n]+(?:were|was|went|came|had|have|did|got|remain(?:ed)?|stayed|failed|succeeded|followed)\b/;

@@ -75,7 +75,7 @@ const AGAINST_BEFORE = /\bagainst[^\S\n]+(?:(?:about|around|roughly|some|nearly|
 /** The date of a figure something is measured against: "up from $11.2m the week before". It dates that figure, not the paragraph. */
 const COMPARED_BEFORE = /\b(?:from|than|against|versus|vs\.?)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?(?:US\$|[$€£¥₩₹₦₱₽₺])?\d[\d,.]*(?:[^\S\n]*(?:[kKmMbB]n?|million|billion))?(?:[^\S\n]+[A-Za-z]+)?[^\S\n]+(?:(?:in|for|during)[^\S\n]+)?(?:the[^\S\n]+)?$/;
 /** "according to figures released by Action Fraud, the national reporting centre, on Wednesday": the attribution's date. */
-const ACCORDING_BEFORE = /\baccording[^\S\n]+to\b[^.;$€£¥₩₹\d]{0,50}?\b(?:released|published|issued|compiled|posted|seen|obtained)\b[^.;$€£¥₩₹\d]{0,70}$/i;
+const ACCORDING_BEFORE = /\baccording[^\S\n]+to\b[^.;$€£¥₩₹₦₱₽₺\d]{0,50}?\b(?:released|published|issued|compiled|posted|seen|obtained)\b[^.;$€£¥₩₹₦₱₽₺\d]{0,70}$/i;
 const BASELINE_TAIL = /\b(?:from|than|over|with|to|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?$/i;
 /** The frame of a record, not the period of a figure: "Japan's biggest theft since 2018". */
 const FRAME_BEFORE = /\b(?:biggest|largest|worst|highest|lowest|most|best|first|greatest|costliest|longest|deadliest|record)\b[^.;,\n]{0,50}\bsince\s+(?:the\s+)?$/i;

@@ -8,7 +8,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 // A line break (<br>) ends a sentence too: lines of a list or a table pasted as text are read one by one.
-const BOUNDARY = /[.!?…]+["”’)]*\s+(?=["“‘(]?[A-Z0-9$€£¥₩])|[^\S\n]*\n\s*/g;
+const BOUNDARY = /[.!?…]+["”’)]*\s+(?=["“‘(]?[A-Z0-9$€£¥₩₹₦₱₽₺])|[^\S\n]*\n\s*/g;
 
 export function splitSentences(text: string, offset: number): Span[] {
   const spans: Span[] = [];
