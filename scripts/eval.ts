@@ -10,15 +10,15 @@ import { scoreVerdicts } from './verdict-eval.js';
 const root = new URL('..', import.meta.url).pathname;
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7);
 
-// The labelled corpus, then held-out ones: articles labelled by someone who never read the extractor. The first and
-// third were looked at once, to find classes of error; the second and fourth never: the closest thing here to unseen
-// articles (their scores are printed, their misses only with --misses).
+// The labelled corpus, then held-out ones: articles labelled by someone who never read the extractor. The first,
+// third and fourth were looked at once, to find classes of error; the second never: the closest thing here to unseen
+// articles.
 for (const [name, dir] of [
   ['Extraction', 'tests/corpus/extraction'],
   ['Extraction, held out (looked at once to find classes of error)', 'tests/corpus/extraction-holdout'],
   ['Extraction, second held out (never looked at)', 'tests/corpus/extraction-holdout-2'],
   ['Extraction, third held out (scored blind once, then looked at to find classes of error)', 'tests/corpus/extraction-holdout-3'],
-  ['Extraction, fourth held out (labelled blind; never looked at)', 'tests/corpus/extraction-holdout-4'],
+  ['Extraction, fourth held out (scored blind once, then looked at to find classes of error)', 'tests/corpus/extraction-holdout-4'],
 ] as const) {
   const corpusDir = join(root, dir);
   const corpus = existsSync(corpusDir) ? loadCorpus(corpusDir) : [];
