@@ -81,13 +81,18 @@ const COUNTED = [
   'conspirator', 'accomplice', 'researcher', 'analyst', 'engineer', 'student', 'client', 'partner', 'shareholder',
   'participant', 'merchant', 'startup', 'scammer', 'fraudster', 'criminal', 'gang', 'affiliate', 'buyer', 'seller',
   'carrier', 'contractor', 'vendor', 'supplier', 'provider', 'operator', 'withdrawal', 'site', 'website', 'domain',
-  'server', 'premises', 'investigation', 'probe', 'raid', 'search', 'market', 'resident', 'action', 'lawsuit', 'settlement',
+  'server', 'investigation', 'probe', 'raid', 'search', 'market', 'resident', 'action', 'lawsuit', 'settlement', 'phone',
+  'laptop', 'computer', 'device', 'machine', 'alert', 'prosecution', 'follower', 'vault', 'hospital', 'school', 'business',
+  'district', 'university', 'city', 'property',
 ];
-const COUNTED_ALT = COUNTED.flatMap((n) => [n, `${n}s`, `${n}es`])
-  .concat(['people', 'entities', 'countries', 'companies', 'agencies', 'thefts', 'men', 'women', 'witnesses'])
+const PLURALS = COUNTED.flatMap((n) => [`${n}s`, `${n}es`])
+  .concat(['people', 'entities', 'countries', 'companies', 'agencies', 'properties', 'universities', 'cities', 'premises', 'men', 'women'])
   // Nationals by demonym, plural only: "Korean" alone is an adjective ("North Korean-linked hacks").
-  .concat(['Americans', 'Britons', 'Australians', 'Canadians', 'Koreans', 'Indians', 'Nigerians', 'Germans', 'Russians', 'Europeans'])
-  .sort((a, b) => b.length - a.length).join('|');
+  .concat(['Americans', 'Britons', 'Australians', 'Canadians', 'Koreans', 'Indians', 'Nigerians', 'Germans', 'Russians', 'Europeans']);
+const byLength = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length).join('|');
+const COUNTED_ALT = byLength([...COUNTED, ...PLURALS]);
+/** Plural forms only: "all 310,000 of its account holders" counts holders, not the adjective "account". */
+const COUNTED_PLURAL_ALT = byLength(PLURALS);
 export const COUNTED_PLURAL_RE = new RegExp(`^(?:${COUNTED_ALT})$`, 'i');
 /** A ranking, not a count: "the three biggest exchanges", "the two largest incidents". */
 const SUPERLATIVE = /^(?:largest|biggest|smallest|worst|best|highest|lowest|greatest|costliest|deadliest|latest|newest|oldest|top|most|least|leading|main)$/i;
@@ -108,11 +113,14 @@ const PART_OF_RE = /\b[Oo]f[^\S\n]+the[^\S\n]+(?:US\$|[$€£¥₩₹₦₱₽�
 /** "100-ETH chunks": a ticker joined to its quantity by a hyphen. */
 const HYPHEN_TICKER_RE = /-(?<ticker>[A-Z][A-Z0-9]{1,5})\b(?![-.]\w)/y;
 // A quoted name may open before the noun: 'at least nine physical "wrench attacks"'.
-const COUNTED_RE = new RegExp(`(?<between>(?:[^\\S\\n]+["“‘]?[A-Za-z][\\w’'-]*){0,4}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b(?![’']s\\b|-)`, 'iy');
+const countedNounAhead = (nouns: string) => new RegExp(`(?<between>(?:[^\\S\\n]+["“‘]?[A-Za-z][\\w’'-]*){0,4}?)[^\\S\\n]+(?<noun>${nouns})\\b(?![’']s\\b|-)`, 'iy');
+const COUNTED_RE = countedNounAhead(COUNTED_ALT);
+/** After a singular counted noun used as an adjective, the plural one it qualifies: "4 national prosecution services". */
+const PLURAL_COUNTED_RE = countedNounAhead(COUNTED_PLURAL_ALT);
 /** "2.3m adults", "45k users": a letter magnitude before a counted noun. */
 const LETTER_BEFORE_COUNTED = new RegExp(`^[kKmM][^\\S\\n]+(?:[a-z][\\w-]*[^\\S\\n]+)?(?:${COUNTED_ALT})\\b`);
 /** "14 of the 120 contracts", "two of its executives", "three of his closest former associates". */
-const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of(?:[^\\S\\n]+(?:the|its|his|her|their|our|these|those)|(?=[^\\S\\n]+\\d))(?<inner>[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b`, 'iy');
+const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of(?:[^\\S\\n]+(?:the|its|his|her|their|our|these|those)|(?=[^\\S\\n]+\\d))(?<inner>[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_PLURAL_ALT})\\b`, 'iy');
 /** "Of the 212 incidents the firm recorded, 37 were…": the later number counts the same noun. */
 const OF_THE_RE = new RegExp(`^[^\\S\\n]*[Oo]f[^\\S\\n]+the[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,2}?[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b[^,]{0,60},[^\\S\\n]*$`, 'i');
 const QUALIFIER_RE = /(?:^|[^\w])(?<q>nearly|almost|about|around|roughly|some|approximately|an\s+estimated|estimated|approx\.?|close\s+to|circa|~|at\s+least|no\s+less\s+than|a\s+minimum\s+of|over|more\s+than|upwards\s+of|above|in\s+excess\s+of|north\s+of|just\s+over|up\s+to|as\s+much\s+as|no\s+more\s+than|as\s+many\s+as|under|less\s+than|below|fewer\s+than|just\s+under|between|from)\s*(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
@@ -296,8 +304,8 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     let cm = COUNTED_RE.exec(s);
     // "300 blockchain projects": a singular counted noun may be an adjective; the plural noun further on is counted.
     if (cm && !plural(total, cm.groups!.noun!)) {
-      COUNTED_RE.lastIndex = cm.index + cm[0].length;
-      const further = COUNTED_RE.exec(s);
+      PLURAL_COUNTED_RE.lastIndex = cm.index + cm[0].length;
+      const further = PLURAL_COUNTED_RE.exec(s);
       if (further && `${cm[0]}${further[0]}`.trim().split(/\s+/).length <= 5) {
         const joined = Object.assign([`${cm[0]}${further[0]}`], { index: cm.index, groups: { between: `${cm[0]}${further.groups!.between}`, noun: further.groups!.noun! } });
         cm = joined as unknown as RegExpExecArray;
@@ -444,10 +452,12 @@ const WS = '[^\\S\\n]';
 const CHANGED_TO_BEFORE = new RegExp(`\\b(?<noun>${COUNTED_ALT})(?:${WS}+(?:of|in)${WS}+[\\w-]+(?:${WS}+[\\w-]+)?)?(?:,${WS}*[a-z]+,)?${WS}+`
   + `(?:rose|rising|fell|falling|climbed|jumped|increased|decreased|dropped|declined|grew|doubled|halved)\\b[^.;:$€£¥₩₹₦₱₽₺\\d]{0,40}?\\bto${WS}+$`, 'i');
 /** What stands between a count and one compared with it: "2,400 complaints, against 1,150", "1,530 reports in 2019, up from 1,210", "408 from 356". */
-const COMPARISON_GAP = /^[^.;:$€£¥₩₹₦₱₽₺]{0,60}?\b(?:against|compared[^\S\n]+(?:with|to)|versus|vs\.?|from|to)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?$/i;
+const COMPARISON_GAP = /^[^.;:]{0,60}?\b(?:against|compared[^\S\n]+(?:with|to)|versus|vs\.?|from|to|and)[^\S\n]+(?:(?:upwards|more|fewer)[^\S\n]+(?:of|than)[^\S\n]+)?(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?$/i;
 /** A second count in a parallel clause: "1,140 transactions were sent to the fake address, and 386 went to the real one". */
-const PARALLEL_GAP = /^[^.;:$€£¥₩₹₦₱₽₺]{0,80}?,[^\S\n]+(?:and|while|but|whereas)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|another|only)[^\S\n]+)?$/i;
-const PARALLEL_VERB_AFTER = /^[^\S\n]+(?:were|was|went|came|had|have|did|got|remain(?:ed)?|stayed|failed|succeeded|followed)\b/;
+const PARALLEL_GAP = /^[^.;:$€£¥₩₹₦₱₽₺]{0,80}?(?:,[^\S\n]+(?:and|while|but|whereas)|;)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|another|only)[^\S\n]+)?$/i;
+const PARALLEL_VERB_AFTER = /^[^\S\n]+(?:were|was|went|came|had|have|did|got|lost|received|sent|paid|reported|remain(?:ed)?|stayed|failed|succeeded|followed)\b/;
+/** "120,000 people …, and in Cambodia perhaps 100,000 more", "97 incidents … recovered in 14 of them". */
+const MORE_OF_THEM_AFTER = /^[^\S\n]+(?:more|others|of[^\S\n]+(?:them|those))\b/;
 /** What may follow a number whose noun is left out: its date or the end of the clause, never a noun of its own. */
 const NOUNLESS_AFTER = /^(?:[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:in|a|the|last|during|at|by|for|on|over|this|that|previous|earlier|year|month|week|from)\b)/;
 /** A digest's label before its figure: "Incidents logged: 212", "Exchanges breached: 9". */
@@ -468,6 +478,7 @@ function ellipticalCountNoun(s: string, start: number, end: number, previousCoun
     if (label) return pluralNoun(label);
   }
   if (previousCount && PARALLEL_GAP.test(s.slice(previousCount.end, start)) && PARALLEL_VERB_AFTER.test(after)) return previousCount.unit;
+  if (previousCount && start - previousCount.end < 100 && MORE_OF_THEM_AFTER.test(after)) return previousCount.unit;
   if (!NOUNLESS_AFTER.test(after)) return null;
   if (previousCount && COMPARISON_GAP.test(s.slice(previousCount.end, start))) return previousCount.unit;
   const subject = CHANGED_TO_BEFORE.exec(start > 140 ? s.slice(start - 140, start) : before)?.groups!.noun;

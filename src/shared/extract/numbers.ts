@@ -27,7 +27,7 @@ const WORDS = [...Object.keys(UNITS), ...Object.keys(TENS), 'dozen', 'hundred', 
  * mandatory between digit groups, so nothing can backtrack.
  */
 export const NUMBER_SOURCE =
-  `(?:\\d+(?:[,.]\\d+)*|\\b(?:[Aa]\\s+)?(?:${WORDS})(?:[-\\s](?:${Object.keys(UNITS).join('|')}))?(?:\\s+hundred)?(?:\\s+a)?\\b|\\b[Aa](?=[^\\S\\n]+(?:thousand|million|billion|trillion)\\b))`;
+  `(?:\\d+(?:[,.]\\d+)*|\\b(?:[Aa]\\s+)?(?:${WORDS})(?:[-\\s](?:${Object.keys(UNITS).join('|')}))?(?:\\s+hundred)?(?:\\s+a(?=\\s+(?:thousand|million|billion|trillion|dozen)\\b))?\\b|\\b[Aa](?=[^\\S\\n]+(?:thousand|million|billion|trillion)\\b))`;
 
 /** An ASCII digit, as `\d` reads it. */
 export const isDigit = (code: number) => code >= 48 && code <= 57;
