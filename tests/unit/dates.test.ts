@@ -80,6 +80,11 @@ describe('more date notations (published Friday 14 January 2022 unless said)', (
     ['He will be sentenced on the remaining counts on 3 March.', '3 March', span('2022-03-03')],
     ['Liquidity was pulled on the night of April 3-4.', 'April 3-4', span('2021-04-03', '2021-04-04')],
     ['Police acted on 21 and 22 June.', '21 and 22 June', span('2021-06-21', '2021-06-22')],
+    ['The coins left on March 8 and 9.', 'March 8 and 9', span('2021-03-08', '2021-03-09')],
+    ['She sent £85,000 between March and October 2021.', 'March and October 2021', span('2021-03-01', '2021-10-31')],
+    ['It ran between December 2020 and March.', 'December 2020 and March', span('2020-12-01', '2021-03-31')],
+    ['Sixteen days ago the fund was drained.', 'Sixteen days ago', span('2021-12-29')],
+    ['Repayment is due by the end of the month.', 'the end of the month', span('2022-01-21', '2022-01-31')],
     ['On the weekend of September 18–19, the team minted tokens.', 'September 18–19', span('2021-09-18', '2021-09-19')],
     ['One project lost 43,000 ETH two weeks ago.', 'two weeks ago', span('2021-12-27', '2022-01-02')],
   ])('%s', (text, shown, period) => {

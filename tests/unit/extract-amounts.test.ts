@@ -265,6 +265,9 @@ describe('notations and market figures from unseen articles (held-out error clas
     ['The exchange looked like a hit, with about $1.2 billion in deposits by March.', '$1.2 billion'],
     ['A Swiss custodian, it safeguards more than CHF 6 billion for 180 clients.', 'CHF 6 billion'],
     ['It handled HK$5 million of trades a day at its peak.', 'HK$5 million'],
+    ['It changed hands at about $30,400 by midday in London.', '$30,400'],
+    ['The total value locked across lending protocols rose to just shy of $22 billion.', '$22 billion'],
+    ['Liquidations of futures positions totalled roughly $1.2 billion over the weekend.', '$1.2 billion'],
   ])('market: %s', (text, shown) => {
     const f = figures(text).find((x) => x.text.includes(shown))!;
     expect(f.market).toBe(true);
@@ -314,6 +317,23 @@ describe('counts from unseen articles', () => {
     expect(figures(text).filter((f) => f.kind === 'count').at(-1)).toMatchObject({ value, unit });
   });
 
+  it('takes no ages and no vague hundreds for figures', () => {
+    expect(figures('The nine suspects, aged 24 to 51, arrive at court.').map((f) => f.text)).toEqual(['nine suspects']);
+    expect(figures('Victims invest a few hundred dollars and can withdraw it.')).toEqual([]);
+  });
+
+  it.each([
+    ['120,000 people were held in Myanmar, and in Cambodia perhaps 100,000 more.', 100000, 'people'],
+    ['The firm counted 97 incidents and recovered funds in just 14 of them.', 14, 'incidents'],
+    ['1,900 wallets lost SOL; 800 lost USDC.', 800, 'wallets'],
+    ['We logged 38 hacks worth a combined $71 million, up from 29 the week before.', 29, 'hacks'],
+    ['It recorded 27 attacks in 2018, up from nine a year earlier.', 9, 'attacks'],
+    ['All 310,000 of its account holders will be made whole.', 310000, 'holders'],
+    ['Prosecutors from 4 national prosecution services took part.', 4, 'services'],
+  ])('elliptical or adjectival: %s', (text, value, unit) => {
+    expect(figures(text).filter((f) => f.kind === 'count').at(-1)).toMatchObject({ value, unit });
+  });
+
   it('takes no "one" that picks a thing out for a count', () => {
     for (const text of ['One project lost 43,000 ETH to an address swap.', 'That one theft made up 19% of losses.', 'Not one forced every customer to move.']) {
       expect(figures(text).filter((f) => f.kind === 'count')).toEqual([]);
@@ -342,6 +362,7 @@ describe('a currency\'s own move is a market figure, a share of losses is not', 
     ['The won fell 3% after the news.', true],
     ['XRP held up better, while Hanbit’s own HBT token lost 17%.', true],
     ['The exchange lost 41pc of customer deposits.', false],
+    ['The share of scam deposits arriving in USDT rose to 84 percent.', false],
   ])('%s', (text, market) => {
     expect(figures(text).find((f) => f.kind === 'percent')?.market).toBe(market);
   });

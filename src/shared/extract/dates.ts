@@ -30,7 +30,10 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 const WEEKDAY_ALT = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 /** Full month names that stand alone as dates ("putting October on course", "July's attack"); "May" needs a preposition. */
 const BARE_MONTH_ALT = '(?:January|February|March|April|June|July|August|September|October|November|December)';
-const NUMWORD: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, several: 3, few: 3 };
+const NUMWORD: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, several: 3, few: 3,
+};
 
 /** "last|this" → "[Ll]ast|[Tt]his": sentence-initial capitals without making month names case-blind. */
 const ci = (alts: string) => alts.split('|').map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
@@ -40,8 +43,8 @@ const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'iso', re: `\\b(?<y>${YEAR})-(?<m>[01]\\d)-(?<d>[0-3]\\d)\\b` },
   // "between 15 and 17 January", "14–20 Oct", "from 1 to 20 October 2024": one span of days of one month.
   { kind: 'dayrange', re: `\\b(?:[Bb]etween[^\\S\\n]+(?<b1>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]*(?:and|-|–|—)|(?:[Ff]rom[^\\S\\n]+)?(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]*(?:-|–|—|to|through|until|and))[^\\S\\n]*(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?(?:[^\\S\\n]+of)?[^\\S\\n]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
-  // "April 3-4", "March 10 to 12, 2024": the same, month first.
-  { kind: 'dayrange', re: `\\b(?<mon>${MONTH_ALT})[^\\S\\n]+(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]*(?:-|–|—|to|through|until)[^\\S\\n]*(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?![,.]\\d|[^\\S\\n]*(?:%|percent\\b|per[^\\S\\n]+cent\\b|(?:thousand|million|billion|[kKmMbB]n?)\\b))(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
+  // "April 3-4", "March 8 and 9", "March 10 to 12, 2024": the same, month first.
+  { kind: 'dayrange', re: `\\b(?<mon>${MONTH_ALT})[^\\S\\n]+(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]*(?:-|–|—|to|through|until|and)[^\\S\\n]*(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?![,.]\\d|[^\\S\\n]*(?:%|percent\\b|per[^\\S\\n]+cent\\b|(?:thousand|million|billion|[kKmMbB]n?)\\b))(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   // "Friday, June 17", "Thursday, May 22, 2025", "Friday, 17 June": one date, not a weekday and a date.
   { kind: 'mdy', re: `\\b(?:[Oo]n[^\\S\\n]+)?${WEEKDAY_ALT},?[^\\S\\n]+(?<mon>${MONTH_ALT})[^\\S\\n]+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
   { kind: 'dmy', re: `\\b(?:[Oo]n[^\\S\\n]+)?${WEEKDAY_ALT},?[^\\S\\n]+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?[^\\S\\n]+(?<mon>${MONTH_ALT})(?:,?[^\\S\\n]+(?<y>${YEAR}))?\\b` },
@@ -71,7 +74,7 @@ const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'relyear', re: `\\b(?<w>${ci('last|this|next|past|current')})[^\\S\\n]+(?<u>${ci('year|month|week|quarter|yr')})\\b` },
   { kind: 'earlier', re: `\\b(?<w>${ci('earlier|later')})[^\\S\\n]+[Tt]his[^\\S\\n]+(?<u>${ci('year|month|week')})\\b` },
   { kind: 'pastn', re: `\\b(?:[Tt]he\\s+)?(?<w>${ci('past|last|previous|prior')})\\s+(?<n>\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)\\s+(?<u>${ci('day|week|month|year')})s\\b` },
-  { kind: 'ago', re: `\\b(?<n>\\d+|${ci('a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few')})[^\\S\\n]+(?<u>${ci('day|week|month|year')})s?[^\\S\\n]+[Aa]go\\b` },
+  { kind: 'ago', re: `\\b(?<n>\\d+|${ci('a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|several|few')})[^\\S\\n]+(?<u>${ci('day|week|month|year')})s?[^\\S\\n]+[Aa]go\\b` },
   { kind: 'dayword', re: `\\b(?<w>${ci('yesterday|today')})\\b` },
   // "a year earlier", "the year before", "the previous year": one year before the date in force.
   { kind: 'anaphor', re: `\\b(?:(?<back>[Tt]he[^\\S\\n]+year[^\\S\\n]+(?:before|earlier|prior)|[Tt]he[^\\S\\n]+(?:previous|prior|preceding)[^\\S\\n]+year|[Aa][^\\S\\n]+year[^\\S\\n]+(?:earlier|before))|(?<fwd>[Tt]he[^\\S\\n]+following[^\\S\\n]+year|[Aa][^\\S\\n]+year[^\\S\\n]+later|[Tt]he[^\\S\\n]+year[^\\S\\n]+after))\\b(?=[^\\S\\n]*(?:[,.;:)!?]|$|and\\b|when\\b|as\\b))` },
@@ -79,7 +82,7 @@ const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'offset', re: `\\b(?:(?<back>[Tt]he[^\\S\\n]+(?<u1>day|week|month)[^\\S\\n]+(?:before|earlier|prior)|[Tt]he[^\\S\\n]+(?:previous|prior|preceding)[^\\S\\n]+(?<u2>day|week|month)|[Aa][^\\S\\n]+(?<u3>day|week|month)[^\\S\\n]+(?:earlier|before))|(?<fwd>[Tt]he[^\\S\\n]+(?:following|next)[^\\S\\n]+(?<u4>day|morning)|[Tt]he[^\\S\\n]+following[^\\S\\n]+(?<u5>week|month)|[Aa][^\\S\\n]+(?<u6>day|week|month)[^\\S\\n]+later)|(?<same>[Tt]hat[^\\S\\n]+(?<u7>day|week|month|year)))\\b(?=[^\\S\\n]*(?:[,.;:)!?]|$|and\\b|when\\b|as\\b|that\\b))` },
   { kind: 'holiday', re: `\\b(?:New[^\\S\\n]+Year[’']s[^\\S\\n]+(?<ny>Eve|Day)|Christmas(?:[^\\S\\n]+(?<xm>Eve|Day))?)\\b` },
   { kind: 'weekend', re: `\\b(?<w>${ci('this|last|past|the|next')})[^\\S\\n]+weekend\\b(?![^\\S\\n]+of\\b)` },
-  { kind: 'yearpart', re: `\\b(?:[Tt]he[^\\S\\n]+)?(?<p>start|beginning|end|middle)[^\\S\\n]+of[^\\S\\n]+(?:the|this)[^\\S\\n]+year\\b` },
+  { kind: 'yearpart', re: `\\b(?:[Tt]he[^\\S\\n]+)?(?<p>start|beginning|end|middle)[^\\S\\n]+of[^\\S\\n]+(?:the|this)[^\\S\\n]+(?<u>year|month)\\b` },
   { kind: 'ytd', re: `\\b[Yy]ear[- ]to[- ]date\\b` },
   { kind: 'weekday', re: `\\b(?:(?<pre>${ci('on|last|this|since|by|until|next')})[^\\S\\n]+)?(?<!(?:Black|Cyber|Good|Super|Giving)[^\\S\\n])(?<wd>${WEEKDAY_ALT}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?=\\.|[^\\S\\n]+(?:night|morning|afternoon|evening)\\b))\\b` },
   { kind: 'month', re: `\\b(?<pre>${ci('in|on|since|until|by|back[^\\S\\n]+in|last|this|during|of|from|to|through|after|before|the')})[-\\s]+(?<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b|(?:Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)(?:\\.|\\b(?![.]|[^\\S\\n]+[A-Z])))(?![^\\S\\n]+\\d)` },
@@ -107,10 +110,10 @@ const monthSpan = (y: number, m: number): Period => ({ start: ymd(y, m, 1), end:
 const yearSpan = (y1: number, y2 = y1): Period => ({ start: `${y1}-01-01`, end: `${y2}-12-31` });
 const monthIndex = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace('.', '').slice(0, 3))) + 1;
 
-/** Which third "early", "mid", "late" (or "the start of", "the end of") names: 0, 1 or 2. */
+/** Which third "early", "mid", "late" (or "the start of", "the middle of", "the end of") names: 0, 1 or 2. */
 function thirdOf(part: string): 0 | 1 | 2 {
   const p = part.toLowerCase();
-  return p === 'mid' ? 1 : p === 'late' || p.startsWith('end') ? 2 : 0;
+  return p === 'mid' || p === 'middle' ? 1 : p === 'late' || p.startsWith('end') ? 2 : 0;
 }
 /** A third of a year: January–April, May–August, September–December. */
 const yearThird = (y: number, third: 0 | 1 | 2): Period => monthsSpan(y, third * 4 + 1, third * 4 + 4);
@@ -218,9 +221,18 @@ function joinRanges(dates: DateMention[], text: string): DateMention[] {
       const sep = /^[^\S\n]*(-|–|—|to|through|until|and)[^\S\n]*$/i.exec(gap);
       if (sep && (sep[1]!.toLowerCase() !== 'and' || /\bbetween[^\S\n]+$/i.test(text.slice(Math.max(0, prev.start - 10), prev.start)))) {
         let start = prev.period!.start;
-        if (start > d.period!.end && prev.relative) start = `${Number(start.slice(0, 4)) - 1}${start.slice(4)}`; // "December 20 to January 3"
-        if (start <= d.period!.end) {
-          out[out.length - 1] = { start: prev.start, end: d.end, text: text.slice(prev.start, d.end), period: { start, end: d.period!.end }, precision: 'span', relative: prev.relative || d.relative };
+        // "between March and October 2021": a yearless start takes the end's year ("December 20 to January 3": the one before).
+        if (prev.relative && !d.relative) start = `${d.period!.end.slice(0, 4)}${start.slice(4)}`;
+        if (start > d.period!.end && prev.relative) start = `${Number(start.slice(0, 4)) - 1}${start.slice(4)}`;
+        // "between December 2020 and March": a yearless end is the first such month after the start.
+        let end = d.period!.end;
+        if (d.relative && !prev.relative) {
+          end = `${start.slice(0, 4)}${end.slice(4)}`;
+          if (end < start) end = `${Number(end.slice(0, 4)) + 1}${end.slice(4)}`;
+          if (end.endsWith('-02-29') || end.endsWith('-02-28')) end = `${end.slice(0, 8)}${lastDay(Number(end.slice(0, 4)), 2)}`;
+        }
+        if (start <= end) {
+          out[out.length - 1] = { start: prev.start, end: d.end, text: text.slice(prev.start, d.end), period: { start, end }, precision: 'span', relative: prev.relative || d.relative };
           continue;
         }
       }
@@ -371,10 +383,8 @@ function resolve(
     }
     case 'yearpart': {
       if (py === null) return rel(null, 'span');
-      const p = get('p')!.toLowerCase();
-      if (p === 'start' || p === 'beginning') return rel({ start: `${py}-01-01`, end: `${py}-04-30` }, 'span');
-      if (p === 'middle') return rel({ start: `${py}-05-01`, end: `${py}-08-31` }, 'span');
-      return rel({ start: `${py}-09-01`, end: `${py}-12-31` }, 'span');
+      const third = thirdOf(get('p')!);
+      return rel(get('u') === 'month' ? monthThird(py, Number(published!.slice(5, 7)), third) : yearThird(py, third), 'span');
     }
     case 'ytd':
       return py === null ? rel(null, 'span') : rel({ start: `${py}-01-01`, end: published! }, 'span');

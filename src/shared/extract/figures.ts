@@ -137,7 +137,7 @@ const QUALIFIERS: Record<string, Qualifier> = {
 };
 
 /** Words that make an amount a market figure wherever they stand near it. */
-const MARKET_NOUNS = /\b(?:(?<!manipulat\w{0,4}\s+(?:the\s+)?)price[sd]?(?!\s+(?:feeds?|oracles?|manipulation))|pric(?:ing)|(?:transaction|trading|on-chain)\s+volumes?|trad(?:ing|ed|es)\s+(?:at|around|near|above|below|volume)|market\s+(?:cap(?:itali[sz]ation)?|value|valuation)|mcap|valuation|(?:trading|24-hour|daily|spot)\s+volume|volumes?\s+of|price\s+target|target\s+of|all-time\s+high|ATH|resistance|support\s+(?:level|at|of|near)|TVL|total\s+value\s+locked|open\s+interest|funding\s+rate|ETFs?\b|market\s+(?:rally|sell-?off)|changing\s+hands|quoted\s+at|(?:in|of)\s+trades|worth\s+of\s+trades|(?:combined|total|overall)\s+(?:market\s+)?value|record\s+high|(?:hit(?:ting|s)?|reach(?:ed|ing)?|set(?:ting)?|to)\s+a\s+(?:record|peak)(?:\s+high)?\s+of)\b/i;
+const MARKET_NOUNS = /\b(?:(?<!manipulat\w{0,4}\s+(?:the\s+)?)price[sd]?(?!\s+(?:feeds?|oracles?|manipulation))|pric(?:ing)|(?:transaction|trading|on-chain)\s+volumes?|trad(?:ing|ed|es)\s+(?:at|around|near|above|below|volume)|market\s+(?:cap(?:itali[sz]ation)?|value|valuation)|mcap|valuation|(?:trading|24-hour|daily|spot)\s+volume|volumes?\s+of|price\s+target|target\s+of|all-time\s+high|ATH|resistance|support\s+(?:level|at|of|near)|TVL|total\s+value\s+locked|open\s+interest|funding\s+rate|ETFs?\b|market\s+(?:rally|sell-?off)|chang(?:ing|ed|es)\s+hands|quoted\s+at|(?:in|of)\s+trades|worth\s+of\s+trades|(?:combined|total|overall)\s+(?:market\s+)?value|record\s+high|(?:hit(?:ting|s)?|reach(?:ed|ing)?|set(?:ting)?|to)\s+a\s+(?:record|peak)(?:\s+high)?\s+of)\b/i;
 /** "a $288 billion market": the size of a market. */
 const MARKET_SIZE_AFTER = /^[^\S\n]+(?:crypto(?:currency)?[^\S\n]+)?market\b(?![^\S\n]+manipulat)/;
 /** A unit price: "¥88.549 per NEM", "$3 a token", "$40 apiece". */
@@ -217,6 +217,8 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
   // "half a billion": the words parser read "half a" as 0.5.
   // "$400M", and "2.1M USDC", "12K ETH": a letter magnitude needs a currency before it or a known token after it.
   // "Of the 12k ETH, ~3.2k came from one pool": the part is in the whole's currency.
+  // "a few hundred dollars", "several thousand users": a vague quantity, no figure.
+  if (parsed.words && /^(?:hundred|thousand|million|billion)\b/i.test(s.slice(numStart, numEnd)) && /\b(?:a[^\S\n]+few|several|many|some)[^\S\n]+$/i.test(s.slice(Math.max(0, numStart - 12), numStart))) return null;
   const partOf = currency === null && s.slice(Math.max(0, numStart - 60), numStart).includes('f the') ? PART_OF_RE.exec(s.slice(Math.max(0, numStart - 60), numStart)) : null;
   const mag = takeMagnitude(pos, currency !== null || partOf !== null) ?? (tokenAfter(s, pos) || LETTER_BEFORE_COUNTED.test(s.slice(pos, pos + 40)) ? takeMagnitude(pos, true) : null);
   if (mag) [magnitude, pos] = [mag[0], mag[1]];
@@ -353,6 +355,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
       if (!/(?:at least|more than|over|some|about|nearly)\s+$/i.test(s.slice(Math.max(0, numStart - 16), numStart))) return null; // a year used as an adjective
     }
     if (parsed.words && value === 1 && !/^(?:one|a|an)\b/i.test(s.slice(numStart))) return null;
+    if (/\bage[ds]?[^\S\n]+(?:between[^\S\n]+)?(?:\d+[^\S\n]*(?:to|and|-|–)[^\S\n]*)?$/i.test(s.slice(Math.max(0, numStart - 24), numStart))) return null; // "aged 24 to 51"
     // "one project lost 43,000 ETH", "that one theft": "one" picks a thing out; "in one transaction", "only one exchange" count it.
     if (total === 1 && /^one\b/i.test(s.slice(numStart, numEnd)) && !ONE_COUNTED_BEFORE.test(s.slice(Math.max(0, numStart - 16), numStart))) return null;
   }
@@ -525,12 +528,14 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   // change followed by the price it moved to is a price move.
   if (f.kind === 'percent' && LOST_OR_ADDED_BEFORE.test(before) && MOVED_TO_PRICE_AFTER.test(after)) return true;
   if (f.kind === 'amount' && LOST_OR_ADDED_TO_BEFORE.test(before.replace(/(?:US\$|[$€£¥₩₹₦₱₽₺])$/, ''))) return true;
-  if (PRICE_MOVE_BEFORE.test(before.slice(-50).replace(/(?:US\$|[$€£¥₩₹₦₱₽₺])$/, ''))) {
+  // "the share arriving in USDT rose to 84 percent": a share that rose to a level is no price move.
+  if (!(f.kind === 'percent' && /\bto[^\S\n]+(?:\S+[^\S\n]+)?$/.test(before)) && PRICE_MOVE_BEFORE.test(before.slice(-50).replace(/(?:US\$|[$€£¥₩₹₦₱₽₺])$/, ''))) {
     // "Bitcoin slid below $43,000" is a price; "losses reached $35 million" is not; "reserves dropped by $5.3 billion" needs an asset named.
     if (ASSET_WORD.test(before.slice(-60)) || (!theftIn(s) && !(f.kind === 'amount' && magnitudeFound))) return true;
   }
   // A quantity of tokens is no price: a price word after it ("3,000 WETH into the pool, pushing the price…") says what it did.
-  const window = fiat ? `${before.slice(-45)} ${after}` : before.slice(-45);
+  // Wide enough for "the total value locked across lending and trading protocols rose to just shy of $22 billion".
+  const window = fiat ? `${before.slice(-60)} ${after}` : before.slice(-45);
   if (within(MARKET_NOUNS, window, past)) {
     // "stolen funds worth $X at today's price" is still a theft figure.
     if (theftIn(s) && /\b(?:at\s+(?:the\s+)?(?:time|today|current)|prices?\s+at\s+the\s+time|worth)\b/i.test(window)) return false;
