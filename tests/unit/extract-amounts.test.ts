@@ -266,7 +266,7 @@ describe('notations and market figures from unseen articles (held-out error clas
     ['A Swiss custodian, it safeguards more than CHF 6 billion for 180 clients.', 'CHF 6 billion'],
     ['It handled HK$5 million of trades a day at its peak.', 'HK$5 million'],
     ['It changed hands at about $30,400 by midday in London.', '$30,400'],
-    ['The total value locked across lending protocols rose to just shy of $22 billion.', '$22 billion'],
+    ['The total value locked in DeFi protocols rose to just shy of $22 billion.', '$22 billion'],
     ['Liquidations of futures positions totalled roughly $1.2 billion over the weekend.', '$1.2 billion'],
   ])('market: %s', (text, shown) => {
     const f = figures(text).find((x) => x.text.includes(shown))!;
