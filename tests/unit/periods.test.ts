@@ -243,6 +243,11 @@ describe('periods in passages the tuned corpus did not have', () => {
     expect(period(f, '40 countries')).toBeNull();
   });
 
+  it('a forecast\'s date dates no other sentence', () => {
+    const f = run('2022-10-05', 'Groups linked to North Korea were behind at least four incidents. The firm expects Q4 to be quieter.');
+    expect(period(f, 'four incidents')).toBeNull();
+  });
+
   it('a line break (<br>) ends a sentence: each line of a pasted table keeps its own date', () => {
     const f = run('2023-12-01', 'September 2023 | 29 | $329m | Mixin ($200m)\nOctober 2023 | 31 | $76m | Fantom ($7m)');
     expect(period(f, '$200m')).toEqual({ start: '2023-09-01', end: '2023-09-30' });

@@ -57,6 +57,7 @@ const BASELINE_BEFORE = /(?:\d\s*(?:%|percent|per\s+cent)\b[^.;\n]{0,30}?\b(?:fr
 /** A figure measured against: "up 79% from $7.8 billion the year before" dates the $7.8 billion, not the 79%. */
 // "more than 600 victims" is a qualifier, not a comparison.
 const BASELINE_LEAD = /\b(?:from|(?<!\b(?:more|less|fewer|rather|other)\s+)than|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
+const FORECAST_BEFORE = /\b(?:will|expects?|expected|forecasts?|predicts?|projects?|anticipates?|sees)[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:in[^\S\n]+|for[^\S\n]+)?$/i;
 const FUTURE_VERB_BETWEEN = /\b(?:and|but|then)[^\S\n]+(?:will|would|shall|is|are|faces?|expects?)\b/i;
 /** The words between a figure and the one it is measured against: ", from", " than", ", against", ", compared with". */
 const MEASURED_AGAINST = /^[^.;\n]*?\b(?:from|than|against|versus|vs\.?|compared[^\S\n]+(?:with|to))[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|an?|the|record|peak|high|of)[^\S\n]+){0,3}(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
@@ -349,7 +350,8 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
   }
   // Beyond the sentence, only dates from other sentences; in the paragraph, only when they name one period.
   // A date still to come ("will hold a vote on April 12") is its own clause's: no figure reported as done is about it.
-  const past = (d: Figure) => !published || d.period!.start <= published;
+  // So is one a forecast names ("The firm expects Q4 to be quieter"), though it has begun.
+  const past = (d: Figure) => (!published || d.period!.start <= published) && !FORECAST_BEFORE.test(text.slice(Math.max(d.sentence.start, d.start - 40), d.start));
   // A date in a relative clause with a figure of its own (", which stood at ₩310 billion at the end of June") is that figure's alone.
   const claimantsBySentence = groupBy(claimants, (f) => f.sentence.start);
   const inRelativeClause = (d: Figure) => {
