@@ -243,6 +243,14 @@ describe('periods in passages the tuned corpus did not have', () => {
     expect(period(f, '40 countries')).toBeNull();
   });
 
+  it('"a year earlier" beyond its sentence looks back, not ahead', () => {
+    const f = extract(textModelFromBlocks([
+      { kind: 'title', text: 'Crypto theft rose 21% in 2025', level: 1 },
+      { kind: 'paragraph', text: 'Exchanges accounted for 58% of stolen value, up from 39% a year earlier. Wallet thefts fell in 2024 already.' },
+    ]), '2026-01-13').figures;
+    expect(period(f, '39%')).toEqual({ start: '2024-01-01', end: '2024-12-31' });
+  });
+
   it('a forecast\'s date dates no other sentence', () => {
     const f = run('2022-10-05', 'Groups linked to North Korea were behind at least four incidents. The firm expects Q4 to be quieter.');
     expect(period(f, 'four incidents')).toBeNull();

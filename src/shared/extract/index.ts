@@ -288,17 +288,16 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
 
   // Dates relative to another date of the passage: "a year earlier", "the same period of 2022".
   const forceDate = (o: Figure) => !!o.period && !notes.get(o)!.anchor && !notes.get(o)!.report && !notes.get(o)!.dateline && !notes.get(o)!.frame && !notes.get(o)!.founding;
-  const firstForces = memo((b: number) => {
-    const list = (datesByBlock.get(b) ?? []).filter(forceDate);
-    return [list[0], list.find((o) => o.sentence.start !== list[0]?.sentence.start)].filter((o): o is Figure => !!o);
-  });
+  const firstForce = memo((b: number) => (datesByBlock.get(b) ?? []).find(forceDate));
   for (const d of dates) {
     const anchor = notes.get(d)!.anchor;
     if (!anchor) continue;
     const list = datesBySentence.get(d.sentence.start)!;
     const i = indexInSentence.get(d)!;
     let force = list.slice(Math.max(0, i - 6), i).reverse().find(forceDate) ?? list.slice(i + 1, i + 7).find(forceDate);
-    for (const b of [d.block, sectionOf[d.block] ?? -1, titleBlock]) if (b >= 0) force ??= firstForces(b).find((o) => o.sentence.start !== d.sentence.start);
+    // Beyond its sentence an anaphor looks back: its paragraph's earlier sentences, then the section's heading, the title.
+    force ??= (datesByBlock.get(d.block) ?? []).filter((o) => o.sentence.start < d.sentence.start && forceDate(o)).at(-1);
+    for (const b of [sectionOf[d.block] ?? -1, titleBlock]) if (b >= 0 && b !== d.block) force ??= firstForce(b);
     if (anchor.kind === 'shift') {
       const base = force?.period ?? (published ? { start: `${published.slice(0, 4)}-01-01`, end: `${published.slice(0, 4)}-12-31` } : null);
       d.period = base && shiftYears(base, anchor.years);
