@@ -313,16 +313,6 @@ describe('counts from unseen articles', () => {
     ['Exchanges breached: 9, against 14 in 2018', 14, 'exchanges'],
     ['31: victims who got all their money back', 31, 'victims'],
     ['1,140 transactions were sent to the fake address, and 386 went to the real one.', 386, 'transactions'],
-  ])('elliptical: %s', (text, value, unit) => {
-    expect(figures(text).filter((f) => f.kind === 'count').at(-1)).toMatchObject({ value, unit });
-  });
-
-  it('takes no ages and no vague hundreds for figures', () => {
-    expect(figures('The nine suspects, aged 24 to 51, arrive at court.').map((f) => f.text)).toEqual(['nine suspects']);
-    expect(figures('Victims invest a few hundred dollars and can withdraw it.')).toEqual([]);
-  });
-
-  it.each([
     ['120,000 people were held in Myanmar, and in Cambodia perhaps 100,000 more.', 100000, 'people'],
     ['The firm counted 97 incidents and recovered funds in just 14 of them.', 14, 'incidents'],
     ['1,900 wallets lost SOL; 800 lost USDC.', 800, 'wallets'],
@@ -330,8 +320,13 @@ describe('counts from unseen articles', () => {
     ['It recorded 27 attacks in 2018, up from nine a year earlier.', 9, 'attacks'],
     ['All 310,000 of its account holders will be made whole.', 310000, 'holders'],
     ['Prosecutors from 4 national prosecution services took part.', 4, 'services'],
-  ])('elliptical or adjectival: %s', (text, value, unit) => {
+  ])('elliptical: %s', (text, value, unit) => {
     expect(figures(text).filter((f) => f.kind === 'count').at(-1)).toMatchObject({ value, unit });
+  });
+
+  it('takes no ages and no vague hundreds for figures', () => {
+    expect(figures('The nine suspects, aged 24 to 51, arrive at court.').map((f) => f.text)).toEqual(['nine suspects']);
+    expect(figures('Victims invest a few hundred dollars and can withdraw it.')).toEqual([]);
   });
 
   it('takes no "one" that picks a thing out for a count', () => {
