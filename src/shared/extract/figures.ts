@@ -3,7 +3,7 @@
  * read outwards with short sticky patterns (currency before, magnitude, range, currency or unit after,
  * qualifier before). No pattern can backtrack beyond a few characters.
  */
-import { MAGNITUDES, NUMBER_SOURCE, parseNumberToken, roundingTolerance } from './numbers.js';
+import { CURRENCY_SYMBOLS, MAGNITUDES, NUMBER_SOURCE, parseNumberToken, roundingTolerance } from './numbers.js';
 
 export type Qualifier = 'exact' | 'approximately' | 'at-least' | 'more-than' | 'at-most' | 'less-than' | 'range';
 export type FigureKind = 'amount' | 'count' | 'percent';
@@ -105,11 +105,12 @@ const STOP_BETWEEN = new Set(['of', 'to', 'and', 'or', 'in', 'on', 'at', 'by', '
 const NUMBER_RE = new RegExp(NUMBER_SOURCE, 'g');
 const PREFIX_RE = new RegExp(`(?:(?<sym>U\\.S\\.\\$|US\\$|AU\\$|CA\\$|HK\\$|SG\\$|NZ\\$|JP¥|CN¥|[ACSR]\\$|[$€£¥₩₹₿₽₺₦₱Ξ])|\\b(?<iso>${ISO_CODES.join('|')})\\s?)\\s?$`);
 const MAGNITUDE_RE = /(?:(?:[^\S\n]*|-)(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|mn|bn|tn|Bn|BN|[Cc]rores?|[Ll]akhs?)\b|(?<letter>[kKmMbBtT])(?![\w]))/y;
-const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[$€£¥₩₹₦₱₽₺])?(?<num>${NUMBER_SOURCE})`, 'y');
+const BETWEEN_BEFORE = new RegExp(String.raw`\bbetween\s+(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
+const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[${CURRENCY_SYMBOLS}])?(?<num>${NUMBER_SOURCE})`, 'y');
 const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|pc\b|percentage[^\S\n]+points?\b)/y;
 const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|[Tt]urkish[^\\S\\n]+lira|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|lira|liras|lire|roubles?|rubles?|rand|naira|baht|rupiah|dirhams?|reais|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
 /** "Of the 12k ETH, ~3.2k …": the whole named just before, in its currency. */
-const PART_OF_RE = /\b[Oo]f[^\S\n]+the[^\S\n]+(?:US\$|[$€£¥₩₹₦₱₽₺])?\d[\d,.]*[kKmMbB]?[^\S\n]*(?:million|billion)?[^\S\n]+(?<cur>[A-Z]{2,6}|bitcoins?|ether)\b[^,.;]{0,30},[^\S\n]*(?:~|about|around|roughly|some|nearly|almost|just)?[^\S\n]*$/;
+const PART_OF_RE = new RegExp(String.raw`\b[Oo]f[^\S\n]+the[^\S\n]+(?:US\$|[${CURRENCY_SYMBOLS}])?\d[\d,.]*[kKmMbB]?[^\S\n]*(?:million|billion)?[^\S\n]+(?<cur>[A-Z]{2,6}|bitcoins?|ether)\b[^,.;]{0,30},[^\S\n]*(?:~|about|around|roughly|some|nearly|almost|just)?[^\S\n]*$`);
 /** "100-ETH chunks": a ticker joined to its quantity by a hyphen. */
 const HYPHEN_TICKER_RE = /-(?<ticker>[A-Z][A-Z0-9]{1,5})\b(?![-.]\w)/y;
 // A quoted name may open before the noun: 'at least nine physical "wrench attacks"'.
@@ -123,7 +124,7 @@ const LETTER_BEFORE_COUNTED = new RegExp(`^[kKmM][^\\S\\n]+(?:[a-z][\\w-]*[^\\S\
 const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of(?:[^\\S\\n]+(?:the|its|his|her|their|our|these|those)|(?=[^\\S\\n]+\\d))(?<inner>[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_PLURAL_ALT})\\b`, 'iy');
 /** "Of the 212 incidents the firm recorded, 37 were…": the later number counts the same noun. */
 const OF_THE_RE = new RegExp(`^[^\\S\\n]*[Oo]f[^\\S\\n]+the[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,2}?[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b[^,]{0,60},[^\\S\\n]*$`, 'i');
-const QUALIFIER_RE = /(?:^|[^\w])(?<q>nearly|almost|about|around|roughly|some|approximately|an\s+estimated|estimated|approx\.?|close\s+to|circa|~|at\s+least|no\s+less\s+than|a\s+minimum\s+of|over|more\s+than|upwards\s+of|above|in\s+excess\s+of|north\s+of|just\s+over|up\s+to|as\s+much\s+as|no\s+more\s+than|as\s+many\s+as|under|less\s+than|below|fewer\s+than|just\s+under|between|from)\s*(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
+const QUALIFIER_RE = new RegExp(String.raw`(?:^|[^\w])(?<q>nearly|almost|about|around|roughly|some|approximately|an\s+estimated|estimated|approx\.?|close\s+to|circa|~|at\s+least|no\s+less\s+than|a\s+minimum\s+of|over|more\s+than|upwards\s+of|above|in\s+excess\s+of|north\s+of|just\s+over|up\s+to|as\s+much\s+as|no\s+more\s+than|as\s+many\s+as|under|less\s+than|below|fewer\s+than|just\s+under|between|from)\s*(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
 
 const QUALIFIERS: Record<string, Qualifier> = {
   nearly: 'approximately', almost: 'approximately', about: 'approximately', around: 'approximately',
@@ -236,7 +237,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     const isYear = /^(?:19|20)\d\d$/.test(rm.groups!.num!) && !secondMag;
     // "lost $4.3 million to 13 phishing attacks": a range repeats its magnitude, or gives it once at its end.
     const magnitudeDropped = magnitudeFound && !secondMag;
-    if (second && !isYear && !magnitudeDropped && (rm.groups!.sep !== 'and' || /\bbetween\s+(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i.test(s.slice(Math.max(0, start - 16), start)))) {
+    if (second && !isYear && !magnitudeDropped && (rm.groups!.sep !== 'and' || BETWEEN_BEFORE.test(s.slice(Math.max(0, start - 16), start)))) {
       sep = rm.groups!.sep!;
       high = second.value;
       pos = secondMag ? secondMag[1] : RANGE_RE.lastIndex;
@@ -453,11 +454,11 @@ function nearestCountedNoun(s: string, at: number): string | null {
 /** A change whose noun is its subject: "reports of crypto scams rose by a quarter, to 4,820", "incidents, however, climbed to 408". */
 const WS = '[^\\S\\n]';
 const CHANGED_TO_BEFORE = new RegExp(`\\b(?<noun>${COUNTED_ALT})(?:${WS}+(?:of|in)${WS}+[\\w-]+(?:${WS}+[\\w-]+)?)?(?:,${WS}*[a-z]+,)?${WS}+`
-  + `(?:rose|rising|fell|falling|climbed|jumped|increased|decreased|dropped|declined|grew|doubled|halved)\\b[^.;:$€£¥₩₹₦₱₽₺\\d]{0,40}?\\bto${WS}+$`, 'i');
+  + `(?:rose|rising|fell|falling|climbed|jumped|increased|decreased|dropped|declined|grew|doubled|halved)\\b[^.;:${CURRENCY_SYMBOLS}\\d]{0,40}?\\bto${WS}+$`, 'i');
 /** What stands between a count and one compared with it: "2,400 complaints, against 1,150", "1,530 reports in 2019, up from 1,210", "408 from 356". */
 const COMPARISON_GAP = /^[^.;:]{0,60}?\b(?:against|compared[^\S\n]+(?:with|to)|versus|vs\.?|from|to|and)[^\S\n]+(?:(?:upwards|more|fewer)[^\S\n]+(?:of|than)[^\S\n]+)?(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?$/i;
 /** A second count in a parallel clause: "1,140 transactions were sent to the fake address, and 386 went to the real one". */
-const PARALLEL_GAP = /^[^.;:$€£¥₩₹₦₱₽₺]{0,80}?(?:,[^\S\n]+(?:and|while|but|whereas)|;)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|another|only)[^\S\n]+)?$/i;
+const PARALLEL_GAP = new RegExp(String.raw`^[^.;:${CURRENCY_SYMBOLS}]{0,80}?(?:,[^\S\n]+(?:and|while|but|whereas)|;)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|another|only)[^\S\n]+)?$`, 'i');
 const PARALLEL_VERB_AFTER = /^[^\S\n]+(?:were|was|went|came|had|have|did|got|lost|received|sent|paid|reported|remain(?:ed)?|stayed|failed|succeeded|followed)\b/;
 /** "120,000 people …, and in Cambodia perhaps 100,000 more", "97 incidents … recovered in 14 of them". */
 const MORE_OF_THEM_AFTER = /^[^\S\n]+(?:more|others|of[^\S\n]+(?:them|those))\b/;
@@ -509,7 +510,9 @@ function tokenAfter(s: string, pos: number): boolean {
 const round = (v: number) => Math.round(v * 1e8) / 1e8;
 
 const LOST_OR_ADDED_BEFORE = /\b(?:lost|loses|losing|added|adds|adding)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+)?$/i;
-const MOVED_TO_PRICE_AFTER = /^\s+(?:(?:on|in|over)\s+[\w-]+\s+)?(?:to|at)\s+(?:US\$|[$€£¥₩₹₦₱₽₺])\d/;
+/** The currency symbol that opens the figure, dropped from the text before it so a move reads to its end. */
+const TRAILING_SYMBOL = new RegExp(String.raw`(?:US\$|[${CURRENCY_SYMBOLS}])$`);
+const MOVED_TO_PRICE_AFTER = new RegExp(String.raw`^\s+(?:(?:on|in|over)\s+[\w-]+\s+)?(?:to|at)\s+(?:US\$|[${CURRENCY_SYMBOLS}])\d`);
 const LOST_OR_ADDED_TO_BEFORE = /\b(?:lost|loses|losing|added|adds|adding)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)\s+(?:(?:on|in|over)\s+[\w-]+\s+)?(?:to|at)\s*$/i;
 function isMarket(s: string, start: number, end: number, f: FigureMention, decimals: number, magnitudeFound: boolean): boolean | 'valuation' {
   const before = s.slice(Math.max(0, start - 60), start);
@@ -527,9 +530,9 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   // "XRP lost 7% to $1.25", "ether added 3% on Tuesday to $3,950": "lost" is a theft word too, so only a
   // change followed by the price it moved to is a price move.
   if (f.kind === 'percent' && LOST_OR_ADDED_BEFORE.test(before) && MOVED_TO_PRICE_AFTER.test(after)) return true;
-  if (f.kind === 'amount' && LOST_OR_ADDED_TO_BEFORE.test(before.replace(/(?:US\$|[$€£¥₩₹₦₱₽₺])$/, ''))) return true;
+  if (f.kind === 'amount' && LOST_OR_ADDED_TO_BEFORE.test(before.replace(TRAILING_SYMBOL, ''))) return true;
   // "the share arriving in USDT rose to 84 percent": a share that rose to a level is no price move.
-  if (!(f.kind === 'percent' && /\bto[^\S\n]+(?:\S+[^\S\n]+)?$/.test(before)) && PRICE_MOVE_BEFORE.test(before.slice(-50).replace(/(?:US\$|[$€£¥₩₹₦₱₽₺])$/, ''))) {
+  if (!(f.kind === 'percent' && /\bto[^\S\n]+(?:\S+[^\S\n]+)?$/.test(before)) && PRICE_MOVE_BEFORE.test(before.slice(-50).replace(TRAILING_SYMBOL, ''))) {
     // "Bitcoin slid below $43,000" is a price; "losses reached $35 million" is not; "reserves dropped by $5.3 billion" needs an asset named.
     if (ASSET_WORD.test(before.slice(-60)) || (!theftIn(s) && !(f.kind === 'amount' && magnitudeFound))) return true;
   }

@@ -6,6 +6,7 @@ import type { TextModel } from '../text-model.js';
 import { findDates, trimDatePreposition, type DateMention, type Period, type Precision, type Span } from './dates.js';
 import { COUNTED_PLURAL_RE, findFigures, THEFT_WORDS, type Qualifier } from './figures.js';
 import { splitSentences } from './sentences.js';
+import { CURRENCY_SYMBOLS } from './numbers.js';
 import { runAtOnce } from '../slices.js';
 import { findSources, type SourceMention } from './sources.js';
 
@@ -53,14 +54,14 @@ export interface Extraction {
 const REPORTING_AFTER = /^,?\s+(?:unsealed|released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|filed)\b/i;
 const REPORTING_BEFORE = /\b(?:released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|seen|obtained|reviewed)\s+(?:(?:\w+\s+){0,2}|in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){1,2}(?:on\s+)?)$/i;
 /** The comparison a change is measured against: "down 31% from January", "a 516% increase over 2020". */
-const BASELINE_BEFORE = /(?:\d\s*(?:%|percent|per\s+cent)\b[^.;\n]{0,30}?\b(?:from|than|over|compared\s+(?:with|to)|versus|vs\.?)|\b(?:up|down|rose|fell|increase[sd]?|decrease[sd]?|decline[sd]?|drop(?:ped)?|jump(?:ed)?|rise|grew|gain(?:ed)?)\b[^.;\n]{0,30}?\b(?:from|over|compared\s+(?:with|to)|versus|vs\.?)|\b(?:more|fewer|less|larger|smaller|bigger|higher|lower)\b(?!\s+than\s+(?:US\$|[$€£¥₩₹₦₱₽₺]|\d|about|nearly|some))[^.;\n]{0,30}?\bthan)\s+(?:in\s+)?(?:the\s+)?$/i;
+const BASELINE_BEFORE = new RegExp(String.raw`(?:\d\s*(?:%|percent|per\s+cent)\b[^.;\n]{0,30}?\b(?:from|than|over|compared\s+(?:with|to)|versus|vs\.?)|\b(?:up|down|rose|fell|increase[sd]?|decrease[sd]?|decline[sd]?|drop(?:ped)?|jump(?:ed)?|rise|grew|gain(?:ed)?)\b[^.;\n]{0,30}?\b(?:from|over|compared\s+(?:with|to)|versus|vs\.?)|\b(?:more|fewer|less|larger|smaller|bigger|higher|lower)\b(?!\s+than\s+(?:US\$|[${CURRENCY_SYMBOLS}]|\d|about|nearly|some))[^.;\n]{0,30}?\bthan)\s+(?:in\s+)?(?:the\s+)?$`, 'i');
 /** A figure measured against: "up 79% from $7.8 billion the year before" dates the $7.8 billion, not the 79%. */
 // "more than 600 victims" is a qualifier, not a comparison.
-const BASELINE_LEAD = /\b(?:from|(?<!\b(?:more|less|fewer|rather|other)\s+)than|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
+const BASELINE_LEAD = new RegExp(String.raw`\b(?:from|(?<!\b(?:more|less|fewer|rather|other)\s+)than|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+)?(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
 const FORECAST_BEFORE = /\b(?:will|expects?|expected|forecasts?|predicts?|projects?|anticipates?|sees)[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:in[^\S\n]+|for[^\S\n]+)?$/i;
 const FUTURE_VERB_BETWEEN = /\b(?:and|but|then)[^\S\n]+(?:will|would|shall|is|are|faces?|expects?)\b/i;
 /** The words between a figure and the one it is measured against: ", from", " than", ", against", ", compared with". */
-const MEASURED_AGAINST = /^[^.;\n]*?\b(?:from|than|against|versus|vs\.?|compared[^\S\n]+(?:with|to))[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|an?|the|record|peak|high|of)[^\S\n]+){0,3}(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
+const MEASURED_AGAINST = new RegExp(String.raw`^[^.;\n]*?\b(?:from|than|against|versus|vs\.?|compared[^\S\n]+(?:with|to))[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|an?|the|record|peak|high|of)[^\S\n]+){0,3}(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
 const PARTICIPLE_COMMA = /,\s+(?:[a-z]+ing|bringing|putting|taking)\b/g;
 const REPORTING_WORD = /released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|seen|obtained|reviewed/;
 /** A date opening its sentence, then who spoke: "In January, blockchain analytics firm Chainalysis said that…" dates the saying. */
@@ -72,11 +73,11 @@ const FOUNDING_BEFORE = /\b(?:founded|established|opened|incorporated|set[^\S\n]
 /** The year a share is measured against: "up 30 per cent on the previous year", "up 12% on last year". */
 const BASELINE_ON_BEFORE = /\d[^\S\n]*(?:%|percent|per[^\S\n]+cent)[^\S\n]+on[^\S\n]+$/i;
 /** The figure a comparison sets against: "9,400 reports … in the 12 months to December, against 7,100 in 2020". */
-const AGAINST_BEFORE = /\bagainst[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?(?:US\$|[$€£¥₩₹₦₱₽₺])?(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[^\S\n]*[A-Za-z]+)?[^\S\n]+(?:(?:in|for|during)[^\S\n]+)?(?:the[^\S\n]+)?$/i;
+const AGAINST_BEFORE = new RegExp(String.raw`\bagainst[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?(?:US\$|[${CURRENCY_SYMBOLS}])?(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[^\S\n]*[A-Za-z]+)?[^\S\n]+(?:(?:in|for|during)[^\S\n]+)?(?:the[^\S\n]+)?$`, 'i');
 /** The date of a figure something is measured against: "up from $11.2m the week before". It dates that figure, not the paragraph. */
-const COMPARED_BEFORE = /\b(?:from|than|against|versus|vs\.?)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?(?:US\$|[$€£¥₩₹₦₱₽₺])?\d[\d,.]*(?:[^\S\n]*(?:[kKmMbB]n?|million|billion))?(?:[^\S\n]+[A-Za-z]+)?[^\S\n]+(?:(?:in|for|during)[^\S\n]+)?(?:the[^\S\n]+)?$/;
+const COMPARED_BEFORE = new RegExp(String.raw`\b(?:from|than|against|versus|vs\.?)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?(?:US\$|[${CURRENCY_SYMBOLS}])?\d[\d,.]*(?:[^\S\n]*(?:[kKmMbB]n?|million|billion))?(?:[^\S\n]+[A-Za-z]+)?[^\S\n]+(?:(?:in|for|during)[^\S\n]+)?(?:the[^\S\n]+)?$`);
 /** "according to figures released by Action Fraud, the national reporting centre, on Wednesday": the attribution's date. */
-const ACCORDING_BEFORE = /\baccording[^\S\n]+to\b[^.;$€£¥₩₹₦₱₽₺\d]{0,50}?\b(?:released|published|issued|compiled|posted|seen|obtained)\b[^.;$€£¥₩₹₦₱₽₺\d]{0,70}$/i;
+const ACCORDING_BEFORE = new RegExp(String.raw`\baccording[^\S\n]+to\b[^.;${CURRENCY_SYMBOLS}\d]{0,50}?\b(?:released|published|issued|compiled|posted|seen|obtained)\b[^.;${CURRENCY_SYMBOLS}\d]{0,70}$`, 'i');
 const BASELINE_TAIL = /\b(?:from|than|over|with|to|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?$/i;
 /** The frame of a record, not the period of a figure: "Japan's biggest theft since 2018". */
 const FRAME_BEFORE = /\b(?:biggest|largest|worst|highest|lowest|most|best|first|greatest|costliest|longest|deadliest|record)\b[^.;,\n]{0,50}\bsince\s+(?:the\s+)?$/i;
@@ -94,7 +95,7 @@ const FIAT_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'AUD', 'CA
 /** An amount written with a magnitude ("$5 million", "US$1.5bn") rather than a unit price ("$6,700"). */
 const HAS_MAGNITUDE = /\d\s*(?:thousand|million|billion|trillion|mln|mn|bn|tn|crores?|lakhs?|[kmbt])\b/i;
 /** Where a price stands after a move: "…, to around $6,700". */
-const PRICE_POSITION_BEFORE = /\b(?:to|at|near|around|above|below)\s+(?:(?:around|about|roughly|nearly|just)\s+)?(?:US\$|[$€£¥₩₹₦₱₽₺])?$/i;
+const PRICE_POSITION_BEFORE = new RegExp(String.raw`\b(?:to|at|near|around|above|below)\s+(?:(?:around|about|roughly|nearly|just)\s+)?(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
 
 const MARKET_COLUMN = /\b(?:price|prices|change|market\s+cap(?:itali[sz]ation)?|mcap|volume|fdv)\b/i;
 
@@ -569,7 +570,7 @@ function countBy<T>(items: T[], key: (t: T) => string): Map<string, number> {
 /** Marks between clauses in a sentence, counted so that the stretch between any two spans reads in constant time. */
 // A comma inside a list of words ("to hacks, exploits and scams") joins; it opens no clause. Nor do the commas around a
 // name in apposition ("into his platform, Yieldcrest, between March 2020 and June 2022").
-const CLAUSE_MARKS = /([;—–]|\((?![^\S\n]*(?:US\$|[$€£¥₩₹₦₱₽₺~\d]|about|around|roughly|some|nearly|approximately))|:(?!\d)|,(?!\d{3})(?![^\S\n]+[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*)?,)(?<!,[^\S\n]+[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*)?)(?![^\S\n]+[a-z]+(?:,|[^\S\n]+(?:and|or)[^\S\n]+[a-z]+\b(?![^\S\n]+(?:the|a|an|to|of|has|have|had|is|was|were|are|said)\b))))|\b(?:(and)|(while|whereas|but|although|though|meanwhile|(?<!\bthe[^\S\n]+)(?:years?|months?|weeks?|days?)[^\S\n]+(?:after|before)(?=[^\S\n]+[a-z]))|(that|which|who|when|where|because|then))\b/g;
+const CLAUSE_MARKS = new RegExp(String.raw`([;—–]|\((?![^\S\n]*(?:US\$|[${CURRENCY_SYMBOLS}~\d]|about|around|roughly|some|nearly|approximately))|:(?!\d)|,(?!\d{3})(?![^\S\n]+[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*)?,)(?<!,[^\S\n]+[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*)?)(?![^\S\n]+[a-z]+(?:,|[^\S\n]+(?:and|or)[^\S\n]+[a-z]+\b(?![^\S\n]+(?:the|a|an|to|of|has|have|had|is|was|were|are|said)\b))))|\b(?:(and)|(while|whereas|but|although|though|meanwhile|(?<!\bthe[^\S\n]+)(?:years?|months?|weeks?|days?)[^\S\n]+(?:after|before)(?=[^\S\n]+[a-z]))|(that|which|who|when|where|because|then))\b`, 'g');
 class Gaps {
   /** Positions (in the text) of each kind of mark: boundaries, "and"s, hard breaks (";", "while"…), clause openers. */
   private readonly marks: number[][] = [[], [], [], []];

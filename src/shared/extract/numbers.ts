@@ -29,6 +29,9 @@ const WORDS = [...Object.keys(UNITS), ...Object.keys(TENS), 'dozen', 'hundred', 
 export const NUMBER_SOURCE =
   `(?:\\d+(?:[,.]\\d+)*|\\b(?:[Aa]\\s+)?(?:${WORDS})(?:[-\\s](?:${Object.keys(UNITS).join('|')}))?(?:\\s+hundred)?(?:\\s+a(?=\\s+(?:thousand|million|billion|trillion|dozen)\\b))?\\b|\\b[Aa](?=[^\\S\\n]+(?:thousand|million|billion|trillion)\\b))`;
 
+/** The currency symbols an amount may open with, for a regex character class ("$" is literal inside one). */
+export const CURRENCY_SYMBOLS = '$€£¥₩₹₦₱₽₺';
+
 /** An ASCII digit, as `\d` reads it. */
 export const isDigit = (code: number) => code >= 48 && code <= 57;
 

@@ -1,5 +1,6 @@
 /** Sentence boundaries inside one block: a full stop, question or exclamation mark followed by a capital, or a line break. */
 import type { Span } from './dates.js';
+import { CURRENCY_SYMBOLS } from './numbers.js';
 
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'e.g', 'i.e', 'no', 'approx',
@@ -8,7 +9,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 // A line break (<br>) ends a sentence too: lines of a list or a table pasted as text are read one by one.
-const BOUNDARY = /[.!?…]+["”’)]*\s+(?=["“‘(]?[A-Z0-9$€£¥₩₹₦₱₽₺])|[^\S\n]*\n\s*/g;
+const BOUNDARY = new RegExp(String.raw`[.!?…]+["”’)]*\s+(?=["“‘(]?[A-Z0-9${CURRENCY_SYMBOLS}])|[^\S\n]*\n\s*`, 'g');
 
 export function splitSentences(text: string, offset: number): Span[] {
   const spans: Span[] = [];
