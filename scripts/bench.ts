@@ -107,7 +107,7 @@ if (corpus.length) {
   console.log('\nAmounts on the labelled corpus (market figures excluded)');
   console.log(`  LedgerLens                ${score((t) => extract(textModelFromBlocks(t.split('\n\n').map((text) => ({ kind: 'paragraph' as const, text }))), '2022-01-14').figures.filter((f) => f.kind === 'amount' && !f.market))}`);
   console.log(`  recognizers-text currency ${score((t) => recognizeCurrency(t, Culture.English).map((r) => ({ start: r.start, end: r.end + 1, value: Number((r.resolution as { value?: string })?.value ?? NaN) || null })))}`);
-  console.log(`  compromise money()        ${score((t) => (nlp(t).money().json({ offset: true }) as { offset: { start: number; length: number }; number?: { num?: number } }[]).map((m) => ({ start: m.offset.start, end: m.offset.start + m.offset.length, value: m.number?.num ?? null })))}`);
+  console.log(`  compromise money()        ${score((t) => (nlp(t).money().json({ offset: true }) as { offset: { start: number; length: number }; money?: { num?: number }; number?: { num?: number } }[]).map((m) => ({ start: m.offset.start, end: m.offset.start + m.offset.length, value: m.money?.num ?? m.number?.num ?? null })))}`);
 }
 
 // ---- the background: dataset load and index, matching ----

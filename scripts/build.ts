@@ -4,6 +4,7 @@
  * manifest.json, and packs store-ready zips. Also builds the CLI into dist/cli.
  */
 import { build, type Plugin } from 'esbuild';
+import { gzipSync } from 'node:zlib';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,8 @@ import { tokensCss } from '../src/ui/tokens.js';
 import { zipDirectory } from './zip.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The content script runs on every news page the user opens: its size is a budget, and the build fails past it. */
+const CONTENT_BUDGET_KB = 40;
 const dist = join(root, 'dist');
 
 let dataset;
@@ -87,6 +90,11 @@ for (const browser of ['chrome', 'firefox'] as Browser[]) {
     logLevel: 'warning',
   });
   writeFileSync(join(dist, `meta-${browser}.json`), JSON.stringify(result.metafile));
+  const contentKb = gzipSync(readFileSync(join(out, 'content.js'))).length / 1024;
+  if (contentKb > CONTENT_BUDGET_KB) {
+    console.error(`build failed: dist/${browser}/content.js is ${contentKb.toFixed(1)} KB gzipped, over its ${CONTENT_BUDGET_KB} KB budget`);
+    process.exit(1);
+  }
   cpSync(join(root, 'src/popup/popup.html'), join(out, 'popup.html'));
   writeFileSync(join(out, 'tokens.css'), tokensCss(':root'));
   cpSync(join(root, 'src/popup/popup.css'), join(out, 'popup.css'));
