@@ -371,3 +371,53 @@ describe('outflows in a passage about a drain', () => {
     expect(run('Weekly fund flows', 'Outflows from bitcoin funds now stand at $48.2m.').market).toBe(true);
   });
 });
+
+describe('counts of any concrete thing, not only the nouns a theft story is known by', () => {
+  it.each([
+    ['Agents executed 31 search warrants across the country.', 31, 'warrants'],
+    ['Police impounded 9 luxury cars and four firearms.', 9, 'cars'],
+    ['Six Filipinos and eleven Indonesians were detained.', 11, 'indonesians'],
+    ['The ring ran four bitcoin ATMs out of a mall.', 4, 'atms'],
+    ['Treasury listed 12 bitcoin addresses tied to the group.', 12, 'addresses'],
+    ['Regulators in 22 U.S. states joined the settlement.', 22, 'states'],
+    ['Detectives searched 16 homes and two condominiums.', 16, 'homes'],
+    ['The seller offered three sports cars as collateral.', 3, 'cars'],
+  ])('%s', (text, value, unit) => {
+    expect(figures(text).find((f) => f.kind === 'count' && f.value === value)).toMatchObject({ value, unit });
+  });
+
+  it.each([
+    'The bridge was down for 36 hours.', 'He spent five years in prison.', 'Write down all 24 words of the seed phrase.',
+    'Here are three reasons the fund failed.', 'The token fell 40 points.', 'Two remedies are on the table.',
+    'The wallet needs two signatures to move funds.', 'Cost of the loan: zero fees.',
+  ])('measures, parts and reasons are no counts: %s', (text) => {
+    expect(figures(text).filter((f) => f.kind === 'count')).toEqual([]);
+  });
+
+  it('keeps a token a currency when a verb in -s follows it', () => {
+    expect(figures('At 09:12, 3,400 ETH leaves the bridge contract.').find((f) => f.kind === 'amount')).toMatchObject({ value: 3400, currency: 'ETH' });
+  });
+
+  it.each([
+    ['Fraud complaints rose from 212 cases to 409.', 409, 212],
+    ['The number of exploits fell last quarter, to 61 from 88.', 61, 88],
+  ])('a change with its noun between the two ends is one count: %s', (text, value, from) => {
+    const counts = figures(text).filter((f) => f.kind === 'count');
+    expect(counts).toHaveLength(1);
+    expect(counts[0]).toMatchObject({ value, from });
+  });
+
+  it('reads a table column headed by a plural noun as counts and one headed by a currency as amounts', () => {
+    const model = textModelFromBlocks([
+      { kind: 'table-row', text: 'Pool | Claims filed | Paid (USDC)' },
+      { kind: 'table-row', text: 'Stable vault | 38 | 120,500' },
+    ]);
+    const found = extract(model, '2023-05-01').figures.filter((f) => f.kind !== 'date');
+    expect(found.find((f) => f.text === '38')).toMatchObject({ kind: 'count', value: 38, unit: 'claims' });
+    expect(found.find((f) => f.text === '120,500')).toMatchObject({ kind: 'amount', value: 120500, currency: 'USDC' });
+  });
+
+  it('reads pesos named by their country', () => {
+    expect(one('Savers lost 6.3 billion Colombian pesos.')).toMatchObject({ value: 6.3e9, currency: 'COP' });
+  });
+});

@@ -47,6 +47,8 @@ const CURRENCY_WORDS: Record<string, string> = {
   yuan: 'CNY', renminbi: 'CNY', rupee: 'INR', rupees: 'INR', 'swiss francs': 'CHF', francs: 'CHF',
   lira: 'TRY', liras: 'TRY', lire: 'TRY', 'turkish lira': 'TRY', ruble: 'RUB', rubles: 'RUB', rouble: 'RUB', roubles: 'RUB',
   rand: 'ZAR', naira: 'NGN', baht: 'THB', rupiah: 'IDR', dirham: 'AED', dirhams: 'AED', reais: 'BRL',
+  'mexican pesos': 'MXN', 'colombian pesos': 'COP', 'argentine pesos': 'ARS', 'argentinian pesos': 'ARS', 'chilean pesos': 'CLP',
+  'philippine pesos': 'PHP',
   'australian dollars': 'AUD', 'canadian dollars': 'CAD', 'hong kong dollars': 'HKD', 'singapore dollars': 'SGD',
   bitcoin: 'BTC', bitcoins: 'BTC', ether: 'ETH', ethereum: 'ETH', 'tether': 'USDT', 'solana': 'SOL', 'monero': 'XMR',
   'dogecoin': 'DOGE', 'litecoin': 'LTC', 'satoshis': 'SAT', 'wrapped ether': 'WETH', 'wrapped bitcoin': 'WBTC',
@@ -94,6 +96,75 @@ const COUNTED_ALT = byLength([...COUNTED, ...PLURALS]);
 /** Plural forms only: "all 310,000 of its account holders" counts holders, not the adjective "account". */
 const COUNTED_PLURAL_ALT = byLength(PLURALS);
 export const COUNTED_PLURAL_RE = new RegExp(`^(?:${COUNTED_ALT})$`, 'i');
+/**
+ * Nouns after a number that measure or sort rather than count what a story is about: time, sizes, scores,
+ * parts of a text or an argument ("five years", "12 words", "three reasons"). A number before one is no count.
+ */
+const MEASURE_NOUNS = new Set(['seconds', 'minutes', 'hours', 'days', 'nights', 'weeks', 'weekends', 'months', 'quarters',
+  'years', 'decades', 'centuries', 'times', 'points', 'bps', 'degrees', 'miles', 'kilometres', 'kilometers', 'metres',
+  'meters', 'feet', 'inches', 'kilograms', 'kilos', 'grams', 'tonnes', 'tons', 'litres', 'liters', 'gallons', 'barrels',
+  'acres', 'hectares', 'bytes', 'kilobytes', 'megabytes', 'gigabytes', 'terabytes', 'bits', 'pixels', 'characters',
+  'letters', 'digits', 'words', 'pages', 'lines', 'chapters', 'paragraphs', 'slides', 'blocks', 'confirmations',
+  'signatures', 'keys', 'signers', 'shares', 'stars', 'goals', 'laps', 'rounds', 'things', 'ways', 'reasons', 'steps',
+  'tips', 'lessons', 'questions', 'answers', 'ideas', 'options', 'factors', 'issues', 'problems', 'areas', 'kinds',
+  'types', 'sorts', 'parts', 'aspects', 'examples', 'levels', 'stages', 'phases', 'layers', 'tiers', 'categories',
+  'features', 'principles', 'rules', 'pillars', 'takeaways', 'trends', 'signs', 'facts', 'myths', 'mistakes', 'sides',
+  'ends', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'tens', 'scores', 'lots', 'thirds', 'halves',
+  'fifths', 'tenths', 'percent', 'cents', 'tokens', 'coins', 'units', 'sats', 'satoshis', 'wei', 'gwei', 'remedies',
+  'solutions', 'scenarios', 'possibilities', 'approaches', 'methods', 'strategies', 'versions', 'sections', 'pesos', 'reais']);
+/** Words ending in "s" that are no plural noun. */
+const NOT_PLURAL = /(?:ss|us|is|ous|ics)$|^(?:was|has|does|goes|says|seems|means|remains|includes|comes|makes|takes|gets|shows|plus|thus|this|its|his|hers|ours|theirs|yours|always|perhaps|besides|towards|afterwards|whereas|sometimes|nowadays|less|unless|across)$/i;
+const PLURAL_SHAPE = /^(?:[a-z][a-z-]*[a-z]s|people|men|women|children|police|[A-Z][a-z]+ans|[A-Z]{2,5}s)$/;
+const VERB_OBJECT_AFTER = /^[^\S\n]+(?:the|a|an|its|their|his|her|our)\b/;
+const NEXT_WORD_RE = /[^\S\n]+(["“‘]?[A-Za-z][\w’'.-]*)/y;
+/** Whether the word at a position is a plural noun that counts things, not one that measures. */
+function pluralNounAt(s: string, pos: number): boolean {
+  NEXT_WORD_RE.lastIndex = pos;
+  const word = NEXT_WORD_RE.exec(s)?.[1];
+  // "1,250 ETH leaves the hot wallet": a word in -s before a determiner is a verb.
+  return !!word && PLURAL_SHAPE.test(word) && !NOT_PLURAL.test(word) && !MEASURE_NOUNS.has(word.toLowerCase())
+    && !VERB_OBJECT_AFTER.test(s.slice(NEXT_WORD_RE.lastIndex, NEXT_WORD_RE.lastIndex + 8));
+}
+
+/** What a table's column header says its bare numbers are: a count of its plural noun ("Claims filed") or an amount in its currency ("Paid (ETH)"). */
+export function columnUnit(header: string): { unit: string } | { currency: string; magnitude: number } | null {
+  const money = /\((?:in[^\S\n]+)?(?<cur>US\$|[A-Z]{1,2}\$|[$€£¥₩₹]|[A-Z]{3,5})[^\S\n]*(?<mag>k|m|mn|bn|million|billion|thousand)?\)/i.exec(header);
+  if (money) {
+    const cur = money.groups!.cur!.toUpperCase();
+    const currency = SYMBOL_CURRENCY[cur] ?? TICKERS[cur] ?? (FIAT.has(cur) ? cur : null);
+    return currency ? { currency, magnitude: money.groups!.mag ? MAGNITUDES[money.groups!.mag.toLowerCase()]! : 1 } : null;
+  }
+  const noun = /^(?:[a-z-]+[^\S\n]+){0,2}?([a-z-]+)(?:[^\S\n]+[a-z-]+){0,2}$/i.exec(header.trim())?.[1]?.toLowerCase();
+  if (!noun) return null;
+  if (COUNTED_PLURAL_RE.test(noun) && /(?:s|people|men)$/.test(noun)) return { unit: noun };
+  return PLURAL_SHAPE.test(noun) && !NOT_PLURAL.test(noun) && !MEASURE_NOUNS.has(noun) && !MONEY_NOUNS.test(noun) ? { unit: noun } : null;
+}
+/** Plural nouns whose numbers are sums of money, not counts: "Losses", "Proceeds". */
+const MONEY_NOUNS = /^(?:losses|amounts|totals|values|proceeds|sums|balances|holdings|assets|reserves|prices|volumes|gains|returns|earnings|revenues|profits|costs|fees|rates|changes|funds|payouts|damages|fines|penalties|recoveries)$/;
+
+/**
+ * The plural noun a number counts when it is no noun the story's counts are known by ("14 luxury cars", "23 search
+ * warrants", "seven Singaporeans", "seven bitcoin ATMs"): the first plural within four words, unless it measures.
+ */
+function countedNounAt(s: string, pos: number): { noun: string; end: number } | null {
+  const between: string[] = [];
+  NEXT_WORD_RE.lastIndex = pos;
+  for (let m = NEXT_WORD_RE.exec(s); m && between.length < 4; m = NEXT_WORD_RE.exec(s)) {
+    const word = m[1]!.replace(/^["“‘]/, '').replace(/\.$/, '');
+    if (MEASURE_NOUNS.has(word.toLowerCase())) return null;
+    if (PLURAL_SHAPE.test(word) && !NOT_PLURAL.test(word) && !/[’']/.test(s[NEXT_WORD_RE.lastIndex] ?? '')) {
+      if (VERB_OBJECT_AFTER.test(s.slice(NEXT_WORD_RE.lastIndex, NEXT_WORD_RE.lastIndex + 8))) return null;
+      if (!betweenWordsOk(between) || between.some((w) => SUPERLATIVE.test(w))) return null;
+      // "two sports cars": a plural used as an adjective before the plural it qualifies.
+      const head = /^[^\S\n]+([a-z][a-z-]*[a-z]s)\b/.exec(s.slice(NEXT_WORD_RE.lastIndex, NEXT_WORD_RE.lastIndex + 24));
+      if (head && !NOT_PLURAL.test(head[1]!) && !MEASURE_NOUNS.has(head[1]!)) return { noun: head[1]!, end: NEXT_WORD_RE.lastIndex + head[0].length };
+      return { noun: word.toLowerCase(), end: m.index + m[0].replace(/\.$/, '').length };
+    }
+    between.push(word);
+  }
+  return null;
+}
+
 /** A ranking, not a count: "the three biggest exchanges", "the two largest incidents". */
 const SUPERLATIVE = /^(?:largest|biggest|smallest|worst|best|highest|lowest|greatest|costliest|deadliest|latest|newest|oldest|top|most|least|leading|main)$/i;
 
@@ -108,7 +179,7 @@ const MAGNITUDE_RE = /(?:(?:[^\S\n]*|-)(?<word>[Tt]housand|[Mm]illion|[Bb]illion
 const BETWEEN_BEFORE = new RegExp(String.raw`\bbetween\s+(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
 const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[${CURRENCY_SYMBOLS}])?(?<num>${NUMBER_SOURCE})`, 'y');
 const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|pc\b|percentage[^\S\n]+points?\b)/y;
-const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|[Tt]urkish[^\\S\\n]+lira|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|lira|liras|lire|roubles?|rubles?|rand|naira|baht|rupiah|dirhams?|reais|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
+const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|[Tt]urkish[^\\S\\n]+lira|(?:Mexican|Colombian|Argentine|Argentinian|Chilean|Philippine)[^\\S\\n]+pesos|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|lira|liras|lire|roubles?|rubles?|rand|naira|baht|rupiah|dirhams?|reais|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
 /** "Of the 12k ETH, ~3.2k …": the whole named just before, in its currency. */
 const PART_OF_RE = new RegExp(String.raw`\b[Oo]f[^\S\n]+the[^\S\n]+(?:US\$|[${CURRENCY_SYMBOLS}])?\d[\d,.]*[kKmMbB]?[^\S\n]*(?:million|billion)?[^\S\n]+(?<cur>[A-Z]{2,6}|bitcoins?|ether)\b[^,.;]{0,30},[^\S\n]*(?:~|about|around|roughly|some|nearly|almost|just)?[^\S\n]*$`);
 /** "100-ETH chunks": a ticker joined to its quantity by a hyphen. */
@@ -282,7 +353,9 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
       // "17 million NANO": after a magnitude, an upper-case word that is no common acronym names a token.
       else if (magnitudeFound && !base && /^[A-Z]{3,6}$/.test(ticker) && !NOT_TICKERS.has(t)) currency = t;
     }
-    if (currency) {
+    // "65 bitcoin addresses", "seven bitcoin ATMs": the currency names the kind of thing counted.
+    if (currency && !/s$/i.test(cm![0].trim()) && pluralNounAt(s, CURRENCY_AFTER_RE.lastIndex)) currency = null;
+    else if (currency) {
       kind = 'amount';
       pos = CURRENCY_AFTER_RE.lastIndex;
     } else if (partOf && !cm) {
@@ -302,6 +375,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
   if (!kind) {
     const total = value * magnitude;
     let elliptical: string | null = null;
+    let generic: { noun: string; end: number } | null = null;
     if (/^(?:one|a)\b/i.test(s.slice(numStart, numEnd)) && /^\s+of\b/i.test(s.slice(numEnd))) return null; // "one of the"
     COUNTED_RE.lastIndex = pos;
     let cm = COUNTED_RE.exec(s);
@@ -323,7 +397,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     if (ofThe) {
       kind = 'count';
       unit = ofThe.groups!.noun!.toLowerCase();
-    } else if (cm && betweenWordsOk(between)) {
+    } else if (cm && betweenWordsOk(between) && (plural(total, cm.groups!.noun!) || !(generic = countedNounAt(s, pos)))) {
       unit = cm.groups!.noun!.toLowerCase();
       if (!plural(total, unit)) return null;
       kind = 'count';
@@ -340,6 +414,10 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
       kind = 'count'; // "has been breached three times"
       unit = 'times';
       pos += s.slice(pos).indexOf('times') + 'times'.length;
+    } else if ((generic ??= countedNounAt(s, pos)) && plural(total, generic.noun) && total !== 0) {
+      kind = 'count';
+      unit = generic.noun;
+      pos = generic.end;
     } else if (!magnitudeFound && (elliptical = ellipticalCountNoun(s, start, pos, previousCount))) {
       kind = 'count'; // "2,400 complaints, against 1,150 in January"; "Incidents logged: 212"
       unit = elliptical;
@@ -361,6 +439,20 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     if (total === 1 && /^one\b/i.test(s.slice(numStart, numEnd)) && !ONE_COUNTED_BEFORE.test(s.slice(Math.max(0, numStart - 16), numStart))) return null;
   }
   if (kind === 'count' && Math.abs(round(value * magnitude) - Math.round(value * magnitude)) > 1e-6) return null;
+  // "rose from 180 cases to 373", "fell to 281 from 336": one change, its other end after the noun.
+  let changedFrom: number | null = null;
+  if (kind === 'count' && high === null) {
+    const lead = /\b(from|to)[^\S\n]+$/i.exec(s.slice(Math.max(0, start - 6), start))?.[1]?.toLowerCase();
+    CHANGE_TAIL_RE.lastIndex = pos;
+    const tail = lead ? CHANGE_TAIL_RE.exec(s) : null;
+    const other = tail && tail.groups!.word!.toLowerCase() !== lead && (!tail.groups!.noun || tail.groups!.noun.toLowerCase() === unit) ? parseNumberToken(tail.groups!.num!) : null;
+    if (other && !parsed.words === !other.words) {
+      if (lead === 'from') [changedFrom, value] = [value * magnitude, other.value];
+      else changedFrom = other.value;
+      if (lead === 'from') magnitude = 1;
+      pos = CHANGE_TAIL_RE.lastIndex;
+    }
+  }
 
   // Qualifier and range introducers before the figure.
   const lead = s.slice(Math.max(0, start - 24), start);
@@ -374,6 +466,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
   }
   if (plus && qualifier === 'exact') [qualifier, qualifierText] = ['more-than', plus[0] === '+' ? '+' : '-plus'];
   const introducer = qm?.groups!.q!.toLowerCase();
+  if (changedFrom !== null) from = changedFrom;
   if (high !== null) {
     const isChange = introducer === 'from' && CHANGE_VERB.test(s.slice(Math.max(0, start - 40), start));
     if (isChange || (kind === 'count' && sep === 'to' && !introducer?.startsWith('between'))) {
@@ -508,6 +601,8 @@ function tokenAfter(s: string, pos: number): boolean {
 }
 
 const round = (v: number) => Math.round(v * 1e8) / 1e8;
+
+const CHANGE_TAIL_RE = new RegExp(`[^\\S\\n]+(?<word>to|from)[^\\S\\n]+(?<num>${NUMBER_SOURCE})(?:[^\\S\\n]+(?<noun>[a-z]+))?(?=[^\\S\\n]*(?:[,.;:)]|$)|[^\\S\\n]+(?:in|last|this|a|the|during|over|by|between|since|on|and)\\b)`, 'y');
 
 const LOST_OR_ADDED_BEFORE = /\b(?:lost|loses|losing|added|adds|adding)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+)?$/i;
 /** The currency symbol that opens the figure, dropped from the text before it so a move reads to its end. */

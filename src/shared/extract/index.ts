@@ -4,7 +4,7 @@
  */
 import type { TextModel } from '../text-model.js';
 import { findDates, trimDatePreposition, type DateMention, type Period, type Precision, type Span } from './dates.js';
-import { COUNTED_PLURAL_RE, findFigures, THEFT_WORDS, type Qualifier } from './figures.js';
+import { columnUnit, findFigures, THEFT_WORDS, type Qualifier } from './figures.js';
 import { splitSentences } from './sentences.js';
 import { CURRENCY_SYMBOLS } from './numbers.js';
 import { runAtOnce } from '../slices.js';
@@ -694,15 +694,17 @@ function tableCounts(model: TextModel, header: { cells: string[] }, b: number, r
   for (let m = cell.exec(text); m; m = cell.exec(text), column++) {
     const raw = m[0];
     const value = raw.trim();
-    const noun = header.cells[column];
-    if (!noun || !COUNTED_PLURAL_RE.test(noun) || !/^(?:\d{1,3}(?:,\d{3})+|\d+)$/.test(value)) continue;
+    const what = header.cells[column] ? columnUnit(header.cells[column]!) : null;
+    if (!what || !/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(value)) continue;
+    if ('unit' in what && value.includes('.')) continue;
     const start = block.start + m.index + raw.indexOf(value);
     const end = start + value.length;
     const sentence = rowSentences.find((s) => start >= s.start && end <= s.end);
     if (!sentence || taken(start, end)) continue;
     out.push({
-      id: '', kind: 'count', start, end, text: value, value: Number(value.replace(/,/g, '')), high: null, from: null, currency: null,
-      qualifier: 'exact', qualifierText: null, tolerance: 0, unit: noun, market: false, period: null, periodOrigin: null,
+      id: '', kind: 'unit' in what ? 'count' : 'amount', start, end, text: value, value: Number(value.replace(/,/g, '')) * ('unit' in what ? 1 : what.magnitude),
+      high: null, from: null, currency: 'unit' in what ? null : what.currency,
+      qualifier: 'exact', qualifierText: null, tolerance: 0, unit: 'unit' in what ? what.unit : null, market: false, period: null, periodOrigin: null,
       precision: null, relative: false, periodOnly: false, dateline: false, sentence, block: b,
     });
   }
