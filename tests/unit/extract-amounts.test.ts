@@ -421,3 +421,18 @@ describe('counts of any concrete thing, not only the nouns a theft story is know
     expect(one('Savers lost 6.3 billion Colombian pesos.')).toMatchObject({ value: 6.3e9, currency: 'COP' });
   });
 });
+
+describe('percentage ranges', () => {
+  it.each([
+    ['Fees run at 0.4% to 0.9% of each trade.', 0.4, 0.9],
+    ['Premiums rose to between 3.5% and 6% a year.', 3.5, 6],
+    ['Analysts expect a cut of 10%–15% in staff.', 10, 15],
+  ])('%s', (text, value, high) => {
+    expect(one(text)).toMatchObject({ kind: 'percent', value, high });
+  });
+
+  it('keeps a change "from 4% to 7%" two figures and "2% and 5%" without "between" two figures', () => {
+    expect(figures('The share rose from 4% to 7%.').map((f) => f.value)).toEqual([4, 7]);
+    expect(figures('The fees were 2% and 5% respectively.').map((f) => f.value)).toEqual([2, 5]);
+  });
+});

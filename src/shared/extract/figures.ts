@@ -331,6 +331,18 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
   if (pm) {
     kind = 'percent';
     pos = PERCENT_RE.lastIndex;
+    // "1.5% to 3%", "between 2.6% and 4%": a range whose ends both carry the sign. A change ("from 4% to 7%") stays two figures.
+    RANGE_RE.lastIndex = pos;
+    const second = high === null && !/\bfrom[^\S\n]+$/i.test(s.slice(Math.max(0, start - 6), start)) ? RANGE_RE.exec(s) : null;
+    if (second && !second.groups!.sym && (second.groups!.sep !== 'and' || BETWEEN_BEFORE.test(s.slice(Math.max(0, start - 16), start)))) {
+      PERCENT_RE.lastIndex = RANGE_RE.lastIndex;
+      const secondValue = PERCENT_RE.exec(s) ? parseNumberToken(second.groups!.num!) : null;
+      if (secondValue) {
+        sep = second.groups!.sep!;
+        high = secondValue.value;
+        pos = PERCENT_RE.lastIndex;
+      }
+    }
   } else if (currency) {
     kind = 'amount';
   } else {
