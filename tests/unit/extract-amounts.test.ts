@@ -436,3 +436,19 @@ describe('percentage ranges', () => {
     expect(figures('The fees were 2% and 5% respectively.').map((f) => f.value)).toEqual([2, 5]);
   });
 });
+
+describe('Latin American and Indian notations, and sub-units', () => {
+  it.each([
+    ['The scheme raised R$ 2.4 billion.', 2.4e9, 'BRL'],
+    ['Police seized MX$15 million in cash.', 15e6, 'MXN'],
+    ['The agency attached Rs 42.5 crore of deposits.', 42.5e7, 'INR'],
+    ['She lost 4.5 million sats.', 0.045, 'BTC'],
+    ['Creditors will get 41 cents on the dollar.', 0.41, 'USD'],
+  ])('%s', (text, value, currency) => {
+    expect(one(text)).toMatchObject({ kind: 'amount', value, currency });
+  });
+
+  it('keeps money a scheme "took in" from savers a claim', () => {
+    expect(one('The club took in R$ 300 million from 9,000 savers.'.replace(' from 9,000 savers', ' from savers'))).toMatchObject({ market: false, currency: 'BRL' });
+  });
+});

@@ -37,7 +37,7 @@ export interface FigureMention {
 
 const SYMBOL_CURRENCY: Record<string, string> = {
   'US$': 'USD', 'U.S.$': 'USD', $: 'USD', 'A$': 'AUD', 'AU$': 'AUD', 'C$': 'CAD', 'CA$': 'CAD', 'HK$': 'HKD',
-  'S$': 'SGD', 'SG$': 'SGD', 'NZ$': 'NZD', 'R$': 'BRL', '€': 'EUR', '£': 'GBP', '¥': 'JPY', 'JP¥': 'JPY',
+  'S$': 'SGD', 'SG$': 'SGD', 'NZ$': 'NZD', 'R$': 'BRL', 'MX$': 'MXN', 'Mex$': 'MXN', 'Rs': 'INR', 'Rs.': 'INR', '€': 'EUR', '£': 'GBP', '¥': 'JPY', 'JP¥': 'JPY',
   'CN¥': 'CNY', '₩': 'KRW', '₹': 'INR', '₿': 'BTC', '₽': 'RUB', '₺': 'TRY', '₦': 'NGN', '₱': 'PHP', 'Ξ': 'ETH',
 };
 const ISO_CODES = ['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'AUD', 'CAD', 'HKD', 'SGD', 'INR', 'CHF', 'NZD', 'BRL', 'RUB', 'TRY', 'AED', 'THB', 'VND', 'PHP', 'IDR', 'ZAR', 'NGN'];
@@ -51,9 +51,11 @@ const CURRENCY_WORDS: Record<string, string> = {
   'philippine pesos': 'PHP',
   'australian dollars': 'AUD', 'canadian dollars': 'CAD', 'hong kong dollars': 'HKD', 'singapore dollars': 'SGD',
   bitcoin: 'BTC', bitcoins: 'BTC', ether: 'ETH', ethereum: 'ETH', 'tether': 'USDT', 'solana': 'SOL', 'monero': 'XMR',
-  'dogecoin': 'DOGE', 'litecoin': 'LTC', 'satoshis': 'SAT', 'wrapped ether': 'WETH', 'wrapped bitcoin': 'WBTC',
+  'dogecoin': 'DOGE', 'litecoin': 'LTC', 'satoshis': 'BTC', sats: 'BTC', cents: 'USD', 'wrapped ether': 'WETH', 'wrapped bitcoin': 'WBTC',
 };
 const FIAT = new Set(ISO_CODES);
+/** Currency words that name a fraction of the unit their amount is recorded in. */
+const SUBUNITS: Record<string, number> = { satoshis: 1e-8, sats: 1e-8, cents: 0.01 };
 /** Upper-case words after a quantity that are not tickers ("2.7 million DAU"). */
 const NOT_TICKERS = new Set(['DAU', 'MAU', 'TPS', 'NFT', 'NFTS', 'API', 'ATM', 'ATMS', 'CEO', 'USA', 'SEC', 'DOJ', 'FBI', 'IRS',
   'TVL', 'ETF', 'ETFS', 'AUM', 'GDP', 'KYC', 'AML', 'UTC', 'GMT', 'EST', 'PST', 'CET', 'JST', 'KST', 'HKT', 'SGT', 'IP', 'TB',
@@ -174,12 +176,12 @@ const STOP_BETWEEN = new Set(['of', 'to', 'and', 'or', 'in', 'on', 'at', 'by', '
   'every', 'each', 'all', 'any', 'no']);
 
 const NUMBER_RE = new RegExp(NUMBER_SOURCE, 'g');
-const PREFIX_RE = new RegExp(`(?:(?<sym>U\\.S\\.\\$|US\\$|AU\\$|CA\\$|HK\\$|SG\\$|NZ\\$|JP¥|CN¥|[ACSR]\\$|[$€£¥₩₹₿₽₺₦₱Ξ])|\\b(?<iso>${ISO_CODES.join('|')})\\s?)\\s?$`);
+const PREFIX_RE = new RegExp(`(?:(?<sym>U\\.S\\.\\$|US\\$|AU\\$|CA\\$|HK\\$|SG\\$|NZ\\$|MX\\$|Mex\\$|JP¥|CN¥|[ACSR]\\$|[$€£¥₩₹₿₽₺₦₱Ξ]|\\bRs\\.?(?=\\s))|\\b(?<iso>${ISO_CODES.join('|')})\\s?)\\s?$`);
 const MAGNITUDE_RE = /(?:(?:[^\S\n]*|-)(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|mn|bn|tn|Bn|BN|[Cc]rores?|[Ll]akhs?)\b|(?<letter>[kKmMbBtT])(?![\w]))/y;
 const BETWEEN_BEFORE = new RegExp(String.raw`\bbetween\s+(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
 const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[${CURRENCY_SYMBOLS}])?(?<num>${NUMBER_SOURCE})`, 'y');
 const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|pc\b|percentage[^\S\n]+points?\b)/y;
-const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|[Tt]urkish[^\\S\\n]+lira|(?:Mexican|Colombian|Argentine|Argentinian|Chilean|Philippine)[^\\S\\n]+pesos|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|lira|liras|lire|roubles?|rubles?|rand|naira|baht|rupiah|dirhams?|reais|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
+const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|[Tt]urkish[^\\S\\n]+lira|(?:Mexican|Colombian|Argentine|Argentinian|Chilean|Philippine)[^\\S\\n]+pesos|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|lira|liras|lire|roubles?|rubles?|rand|naira|baht|rupiah|dirhams?|reais|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis|sats|cents)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
 /** "Of the 12k ETH, ~3.2k …": the whole named just before, in its currency. */
 const PART_OF_RE = new RegExp(String.raw`\b[Oo]f[^\S\n]+the[^\S\n]+(?:US\$|[${CURRENCY_SYMBOLS}])?\d[\d,.]*[kKmMbB]?[^\S\n]*(?:million|billion)?[^\S\n]+(?<cur>[A-Z]{2,6}|bitcoins?|ether)\b[^,.;]{0,30},[^\S\n]*(?:~|about|around|roughly|some|nearly|almost|just)?[^\S\n]*$`);
 /** "100-ETH chunks": a ticker joined to its quantity by a hyphen. */
@@ -215,7 +217,7 @@ const MARKET_SIZE_AFTER = /^[^\S\n]+(?:crypto(?:currency)?[^\S\n]+)?market\b(?![
 /** A unit price: "¥88.549 per NEM", "$3 a token", "$40 apiece". */
 const PER_UNIT_AFTER = /^[^\S\n]*(?:per[^\S\n]+(?:coin|token|share|unit|bitcoin|ether|[A-Z]{2,6})\b|apiece\b|a[^\S\n]+(?:coin|token|share)\b)/;
 /** Market words that a theft word in the same sentence outweighs ("scams took in $7.8 billion"). */
-const WEAK_MARKET_NOUNS = /\b(?:inflows?|outflows?|liquidations?|(?:in|of)\s+deposits|deposits\s+(?:had\s+|have\s+)?(?:reached|stood|stand|totall?ed|topped|hit|peaked)|safeguard(?:s|ed|ing)?|under\s+(?:custody|management)|peak\s+of|forecasts?|predicts?|year-end|weekly\s+gain|gains?\s+of|took\s+in|targets?|shorts|longs)\b/i;
+const WEAK_MARKET_NOUNS = /\b(?:inflows?|outflows?|liquidations?|(?:in|of)\s+deposits|deposits\s+(?:had\s+|have\s+)?(?:reached|stood|stand|totall?ed|topped|hit|peaked)|safeguard(?:s|ed|ing)?|under\s+(?:custody|management)|peak\s+of|forecasts?|predicts?|year-end|weekly\s+gain|gains?\s+of|took\s+in(?![^.;]{0,40}\bfrom\b)|targets?|shorts|longs)\b/i;
 /** The object of a theft: "drained $197 million after manipulating the price…" is no market figure whatever stands near. */
 const THEFT_VERB_BEFORE = /\b(?:st[oe]le|stolen|steal(?:s|ing)?|took|taken|drain(?:ed|s|ing)?|siphon(?:ed|s|ing)?|loot(?:ed|s|ing)?|lost|los(?:es|ing)|launder(?:ed|s|ing)?|made\s+off\s+with|exploited\s+for|hacked\s+for|seiz(?:ed|es|ing)|cash(?:ed|es|ing)?\s+out(?:\s+with)?|made\s+away\s+with|absconded\s+with|walked\s+off\s+with|froze|frozen|recover(?:ed|s|ing))\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|at\s+least|up\s+to|an\s+estimated|approximately|just\s+over|just\s+under|a\s+further|another|a\s+total\s+of)\s+)?$/i;
 /** A valuation: "worth some $50 million at Friday's prices", "valued at £3 billion at current prices". */
@@ -356,6 +358,10 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
       // not a currency
     } else if (word) {
       currency = CURRENCY_WORDS[word.toLowerCase().replace(/\s+/g, ' ')] ?? (/dollars/i.test(word) ? currencyForDollarWord(word) : null);
+      // "3.1 million sats" is 0.031 BTC, "64 cents" 0.64 USD.
+      const subunit = SUBUNITS[word.toLowerCase()] ?? 1;
+      magnitude *= subunit;
+      highMagnitude *= subunit;
     } else if (ticker) {
       const t = ticker.toUpperCase();
       const base = cm!.groups!.tp ? ticker.slice(cm!.groups!.tp.length).toUpperCase() : null;
