@@ -110,7 +110,7 @@ describe('more notations', () => {
   });
 
   it.each([
-    ['The exchange held about ₹4,900 crore in user assets.', 4.9e10, 'INR', '₹4,900 crore'],
+    ['Hackers drained about ₹4,900 crore in user assets.', 4.9e10, 'INR', '₹4,900 crore'],
     ['The fund lost 1.5 billion USD in the attack.', 1.5e9, 'USD', '1.5 billion USD'],
     ['An attacker minted 120,000 wrapped ether on Solana.', 120000, 'WETH', '120,000 wrapped ether'],
     ['Thieves took 17 million NANO from the exchange.', 17e6, 'NANO', '17 million NANO'],
@@ -449,6 +449,34 @@ describe('Latin American and Indian notations, and sub-units', () => {
   });
 
   it('keeps money a scheme "took in" from savers a claim', () => {
-    expect(one('The club took in R$ 300 million from 9,000 savers.'.replace(' from 9,000 savers', ' from savers'))).toMatchObject({ market: false, currency: 'BRL' });
+    expect(one('The club took in R$ 300 million from savers.')).toMatchObject({ market: false, currency: 'BRL' });
+  });
+});
+
+describe('prices beside a valuation and what a platform holds', () => {
+  it('reads the price a valuation uses as a market figure, the valued loot as a claim', () => {
+    const found = figures('The hacker returned 2,100 ETH, worth about $3.4 million at Monday’s price of $1,620.');
+    expect(found.find((f) => f.text === '$1,620')).toMatchObject({ market: true });
+    expect(found.find((f) => f.text === '$3.4 million')).toMatchObject({ market: false });
+  });
+
+  it.each([
+    'The exchange said its reserves stood at 4,100 BTC on Friday.',
+    'The lender once held $12 billion in customer deposits.',
+    'The fund’s capital pool stood at 88,000 ETH.',
+  ])('a holding is a market figure: %s', (text) => {
+    expect(figures(text).find((f) => f.kind === 'amount')).toMatchObject({ market: true });
+  });
+
+  it.each([
+    'Its reserves dropped by some $2.2 billion as customers fled.',
+    'Hackers drained the exchange’s reserves of $40 million.',
+    'It keeps 97% of customer assets in cold storage.',
+  ])('a change in a holding, a theft from it and a share of it are claims: %s', (text) => {
+    expect(figures(text).find((f) => f.kind !== 'date')).toMatchObject({ market: false });
+  });
+
+  it('reads a fall "from above $20" as a price move', () => {
+    expect(figures('Ether fell from above $20 to about $13 within two days.').every((f) => f.market)).toBe(true);
   });
 });

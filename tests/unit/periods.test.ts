@@ -212,7 +212,7 @@ describe('periods in passages the tuned corpus did not have', () => {
 
   it('a date still to come, or one a relative clause gives its own figure, dates no other sentence', () => {
     const f = run('2024-04-02', 'The protocol will hold a vote on April 12. Its treasury holds 4.2 million USDC.',
-      'The attacker now holds 12,810 ETH. Hanbit will cover it from reserves, which stood at ₩310 billion at the end of June.');
+      'The attacker now holds 12,810 ETH. Hanbit will cover it from a loan, which it took out for ₩310 billion at the end of June.');
     expect(period(f, '4.2 million USDC')).toBeNull();
     expect(period(f, '12,810 ETH')).toBeNull();
     expect(period(f, '₩310 billion')).toEqual({ start: '2023-06-21', end: '2023-06-30' });

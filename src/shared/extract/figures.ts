@@ -217,14 +217,14 @@ const MARKET_SIZE_AFTER = /^[^\S\n]+(?:crypto(?:currency)?[^\S\n]+)?market\b(?![
 /** A unit price: "¥88.549 per NEM", "$3 a token", "$40 apiece". */
 const PER_UNIT_AFTER = /^[^\S\n]*(?:per[^\S\n]+(?:coin|token|share|unit|bitcoin|ether|[A-Z]{2,6})\b|apiece\b|a[^\S\n]+(?:coin|token|share)\b)/;
 /** Market words that a theft word in the same sentence outweighs ("scams took in $7.8 billion"). */
-const WEAK_MARKET_NOUNS = /\b(?:inflows?|outflows?|liquidations?|(?:in|of)\s+deposits|deposits\s+(?:had\s+|have\s+)?(?:reached|stood|stand|totall?ed|topped|hit|peaked)|safeguard(?:s|ed|ing)?|under\s+(?:custody|management)|peak\s+of|forecasts?|predicts?|year-end|weekly\s+gain|gains?\s+of|took\s+in(?![^.;]{0,40}\bfrom\b)|targets?|shorts|longs)\b/i;
+const WEAK_MARKET_NOUNS = /\b(?:inflows?|outflows?|liquidations?|(?:in|of)\s+(?:customer\s+|user\s+|client\s+)?deposits|deposits\s+(?:had\s+|have\s+)?(?:reached|stood|stand|totall?ed|topped|hit|peaked)|safeguard(?:s|ed|ing)?|under\s+(?:custody|management)|peak\s+of|forecasts?|predicts?|year-end|weekly\s+gain|gains?\s+of|took\s+in(?![^.;]{0,40}\bfrom\b)|targets?|shorts|longs)\b/i;
 /** The object of a theft: "drained $197 million after manipulating the price…" is no market figure whatever stands near. */
 const THEFT_VERB_BEFORE = /\b(?:st[oe]le|stolen|steal(?:s|ing)?|took|taken|drain(?:ed|s|ing)?|siphon(?:ed|s|ing)?|loot(?:ed|s|ing)?|lost|los(?:es|ing)|launder(?:ed|s|ing)?|made\s+off\s+with|exploited\s+for|hacked\s+for|seiz(?:ed|es|ing)|cash(?:ed|es|ing)?\s+out(?:\s+with)?|made\s+away\s+with|absconded\s+with|walked\s+off\s+with|froze|frozen|recover(?:ed|s|ing))\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|at\s+least|up\s+to|an\s+estimated|approximately|just\s+over|just\s+under|a\s+further|another|a\s+total\s+of)\s+)?$/i;
 /** A valuation: "worth some $50 million at Friday's prices", "valued at £3 billion at current prices". */
 const VALUATION = /\b(?:worth|valued\s+at|value\s+of|at\s+(?:\S+\s+)?prices?)\b/i;
 /** A price move right before the figure: "slid below $43,000", "trading at $1.02". */
 const MOVE_QUALIFIER = '(?:(?:just|nearly|almost|about|around|roughly|some|more\\s+than|less\\s+than|over|under|as\\s+much\\s+as|up\\s+to)\\s+)?';
-const PRICE_MOVE_BEFORE = new RegExp(`\\b(?:sl(?:id|ides?|iding)|slip(?:s|ped|ping)?|slump(?:s|ed|ing)?|f(?:ell|alls?|alling|allen)|drop(?:s|ped|ping)?|r(?:ose|isen|ises?|ising)|climb(?:s|ed|ing)?|surg(?:es?|ed|ing)|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|declin(?:es?|ed|ing)|shed(?:s|ding)?|edg(?:es?|ed|ing)|plung(?:es?|ed|ing)|tumbl(?:es?|ed|ing)|rall(?:y|ies|ied|ying)|hit(?:s|ting)?|reach(?:es|ed|ing)?|br(?:oke|eaks?|eaking)|cross(?:es|ed|ing)?|top(?:s|ped|ping)?|sank|sinks?|dipp?(?:ed|s|ing)?|soar(?:s|ed|ing)?|spik(?:es?|ed|ing)|trad(?:es?|ed|ing)|hover(?:s|ed|ing)?|clos(?:es?|ed|ing)|open(?:s|ed|ing)?|retest(?:s|ed|ing)?|(?:recover(?:s|ed|ing)?|reclaim(?:s|ed|ing)?)(?=\\s+(?:to|above|back))|shr(?:ank|inks?|inking|unk)|(?:little\\s+|un)?changed|peak(?:s|ed|ing)?|stead(?:y|ies|ied|ying)|hold(?:s|ing)?|sits?|sitting|stays?|stayed|remains?|remained|(?:sent|sends?|pushed|pushes|drove|drives|knocked|dragged|lifted)\\s+[\\w.-]+\\s+(?:down|up|lower|higher))(?:\\s+${MOVE_QUALIFIER}(?:by\\s+)?[\\d.,]+(?:%|\\s*per\\s*cent|\\s*percent))?\\s+(?:to|at|by|below|above|past|under|over|through|beyond|near|around|back\\s+(?:to|above|below)|as\\s+(?:high|low)\\s+as)?\\s*${MOVE_QUALIFIER}$`, 'i');
+const PRICE_MOVE_BEFORE = new RegExp(`\\b(?:sl(?:id|ides?|iding)|slip(?:s|ped|ping)?|slump(?:s|ed|ing)?|f(?:ell|alls?|alling|allen)|drop(?:s|ped|ping)?|r(?:ose|isen|ises?|ising)|climb(?:s|ed|ing)?|surg(?:es?|ed|ing)|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|declin(?:es?|ed|ing)|shed(?:s|ding)?|edg(?:es?|ed|ing)|plung(?:es?|ed|ing)|tumbl(?:es?|ed|ing)|rall(?:y|ies|ied|ying)|hit(?:s|ting)?|reach(?:es|ed|ing)?|br(?:oke|eaks?|eaking)|cross(?:es|ed|ing)?|top(?:s|ped|ping)?|sank|sinks?|dipp?(?:ed|s|ing)?|soar(?:s|ed|ing)?|spik(?:es?|ed|ing)|trad(?:es?|ed|ing)|hover(?:s|ed|ing)?|clos(?:es?|ed|ing)|open(?:s|ed|ing)?|retest(?:s|ed|ing)?|(?:recover(?:s|ed|ing)?|reclaim(?:s|ed|ing)?)(?=\\s+(?:to|above|back))|shr(?:ank|inks?|inking|unk)|(?:little\\s+|un)?changed|peak(?:s|ed|ing)?|stead(?:y|ies|ied|ying)|hold(?:s|ing)?|sits?|sitting|stays?|stayed|remains?|remained|(?:sent|sends?|pushed|pushes|drove|drives|knocked|dragged|lifted)\\s+[\\w.-]+\\s+(?:down|up|lower|higher))(?:\\s+${MOVE_QUALIFIER}(?:by\\s+)?[\\d.,]+(?:%|\\s*per\\s*cent|\\s*percent))?\\s+(?:to|at|by|below|above|past|under|over|through|beyond|near|around|back\\s+(?:to|above|below)|as\\s+(?:high|low)\\s+as|from(?:\\s+(?:above|below))?)?\\s*${MOVE_QUALIFIER}$`, 'i');
 /** "bitcoin was worth roughly $270": an asset's unit value. */
 const ASSET_WORTH_BEFORE = /\b(?:[Bb]itcoin|[Ee]ther(?:eum)?|BTC|ETH|[A-Z]{2,6}|(?:the\s+)?(?:coin|token))\s+(?:(?:was|is|were|are)\s+(?:then\s+)?(?:(?:worth|valued\s+at|priced\s+at|at)\s+)?|cost|costs|sold\s+for|fetched)\s*(?:(?:about|around|roughly|some|nearly|almost|just|less\s+than|more\s+than|under|over|just\s+(?:over|under))\s+|~\s*)?$/;
 const ASSET_BEFORE = /(?:\b(?:[A-Z]{2,6}(?:\/USDT?)?|bitcoin|ether(?:eum)?|solana|XRP|dogecoin|BTC|ETH)\s*(?:[:=]|\s(?:at|@))?\s*|@\s*)$/;
@@ -652,13 +652,20 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   // A quantity of tokens is no price: a price word after it ("3,000 WETH into the pool, pushing the price…") says what it did.
   // Wide enough for "the total value locked across lending and trading protocols rose to just shy of $22 billion".
   const window = fiat ? `${before.slice(-60)} ${after}` : before.slice(-45);
+  // "worth about $5.1 million at Thursday's price of $1,290": the price itself, whatever the sentence is about.
+  if (f.kind === 'amount' && PRICE_OF_BEFORE.test(before)) return true;
   if (within(MARKET_NOUNS, window, past)) {
     // "stolen funds worth $X at today's price" is still a theft figure.
     if (theftIn(s) && /\b(?:at\s+(?:the\s+)?(?:time|today|current)|prices?\s+at\s+the\s+time|worth)\b/i.test(window)) return false;
     return magnitudeFound && VALUATION.test(window) ? 'valuation' : true;
   }
+  // "our own reserves of roughly $140 million", "$25 billion in customer deposits": what a platform holds; a change
+  // in it ("reserves dropped by $5.3 billion", "balances overstated by 60%") and a share of it are claims.
+  if (f.kind === 'amount' && !theftIn(s) && HOLDINGS.test(window) && !/\bby[^\S\n]+(?:\S+[^\S\n]+)?$/.test(before)) return true;
   if (!WEAK_MARKET_NOUNS.test(window) || theftIn(s)) return false;
   // "Total outflows … now stand at $126m": outflows in a passage about a drain are the drain; the caller decides.
   return f.kind === 'amount' && (magnitudeFound || !fiat) && OUTFLOWS.test(window) && !/\b(?:inflows?|liquidations?|forecasts?|predicts?|targets?)\b/i.test(window) ? 'valuation' : true;
 }
 const OUTFLOWS = /\boutflows?\b/i;
+const HOLDINGS = /\b(?:reserves?|(?:capital|insurance|reserve)\s+pool|(?:customer|user|client)\s+(?:deposits|balances|assets))\b/i;
+const PRICE_OF_BEFORE = new RegExp(String.raw`\bpric(?:es?|ed)[^\S\n]+(?:of|at)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just(?:[^\S\n]+(?:over|under))?)[^\S\n]+)?(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
