@@ -180,3 +180,21 @@ describe('notations and relative dates read in news copy (held-out error classes
     expect(resolve('losses between March and 9 January')).toEqual([['March and 9 January', span('2021-03-01', '2022-01-09')]]);
   });
 });
+
+describe('months joined, and dates still to come', () => {
+  it('joins two months in a row into one span, but not two apart', () => {
+    expect(resolve('Most drains came in June and July.', '2022-12-30')).toEqual([['in June and July', span('2022-06-01', '2022-07-31')]]);
+    expect(resolve('after exploits in February and August', '2022-12-30').map(([t]) => t)).toEqual(['in February', 'August']);
+  });
+
+  it('reads a yearless date in a clause that looks ahead as the next one, however far the verb stands', () => {
+    expect(resolve('The regulator, which will start licensing crypto custody firms under the new act from January 15, said so.', '2019-11-22'))
+      .toEqual([['January 15', span('2020-01-15')]]);
+    expect(resolve('The board wants exchanges to verify every account by March.', '2017-12-22')).toEqual([['by March', span('2018-03-01', '2018-03-31')]]);
+  });
+
+  it('keeps a past event in a clause after "would … after" in the past', () => {
+    expect(resolve('It said it would file for bankruptcy after losing a fifth of its assets in a hack on Tuesday.', '2017-12-22'))
+      .toEqual([['on Tuesday', span('2017-12-19')]]);
+  });
+});

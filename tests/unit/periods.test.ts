@@ -274,4 +274,12 @@ describe('periods in passages the tuned corpus did not have', () => {
     expect(period(f, '$4m')).toEqual({ start: '2024-10-07', end: '2024-10-13' });
     expect(period(f, 'Seven incidents')).toEqual({ start: '2024-10-14', end: '2024-10-20' });
   });
+
+  it('a yearless date takes no year from a flashback later in its sentence, nor from a founding date', () => {
+    const f = run('2016-12-30', 'The exchange told users on January 14 that thieves had taken 13,000 bitcoin in 2014. A court appointed a receiver in July, when 2,000 users filed claims.',
+      'Kuberex, founded in 2018, had 1.1 million users at the end of March.');
+    expect(f.find((x) => x.text === 'January 14')?.period).toEqual({ start: '2016-01-14', end: '2016-01-14' });
+    expect(period(f, '2,000 users')).toEqual({ start: '2016-07-01', end: '2016-07-31' });
+    expect(period(f, '1.1 million users')).toEqual({ start: '2016-03-21', end: '2016-03-31' });
+  });
 });

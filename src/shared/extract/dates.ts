@@ -219,7 +219,10 @@ function joinRanges(dates: DateMention[], text: string): DateMention[] {
       const lead = /^(?:to|through|until|and)\s+/i.exec(d.text)?.[0] ?? '';
       const gap = text.slice(prev.end, d.start) + lead;
       const sep = /^[^\S\n]*(-|–|—|to|through|until|and)[^\S\n]*$/i.exec(gap);
-      if (sep && (sep[1]!.toLowerCase() !== 'and' || /\bbetween[^\S\n]+$/i.test(text.slice(Math.max(0, prev.start - 10), prev.start)))) {
+      // "in March and April": two months in a row joined by "and" are one span too ("in February and August" are two);
+      // two days only after "between".
+      const bothMonths = prev.precision === 'month' && d.precision === 'month' && Number(d.period!.start.slice(5, 7)) - Number(prev.period!.start.slice(5, 7)) === 1;
+      if (sep && (sep[1]!.toLowerCase() !== 'and' || bothMonths || /\bbetween[^\S\n]+$/i.test(text.slice(Math.max(0, prev.start - 10), prev.start)))) {
         let start = prev.period!.start;
         // "between March and October 2021": a yearless start takes the end's year ("December 20 to January 3": the one before).
         if (prev.relative && !d.relative) start = `${d.period!.end.slice(0, 4)}${start.slice(4)}`;
@@ -243,11 +246,11 @@ function joinRanges(dates: DateMention[], text: string): DateMention[] {
 }
 
 /** A clause that looks ahead: a yearless date in it is the next one, not the last ("would start trading on December 18"). */
-const FUTURE_BEFORE = /\b(?:will|would|shall|[’']ll|expects?[^\S\n]+to|expected[^\S\n]+to|plans?[^\S\n]+to|planned[^\S\n]+to|intends?[^\S\n]+to|aims?[^\S\n]+to|hopes?[^\S\n]+to|scheduled[^\S\n]+(?:to|for)|due[^\S\n]+(?:to|on|in|by)|set[^\S\n]+(?:to|for)|set[^\S\n]+[a-z]+[^\S\n]+for|slated[^\S\n]+(?:to|for)|(?:is|are)[^\S\n]+to|going[^\S\n]+to|cannot|can[’']t|(?<!(?:asked|asks|ask|wondered|whether|see|check|checked|know)[^\S\n])(?:if|unless))\b(?:[^\S\n]+[^\s.;,]+){0,8}[^\S\n]*$/i;
+const FUTURE_BEFORE = /\b(?:will|would|shall|[’']ll|expects?[^\S\n]+to|expected[^\S\n]+to|plans?[^\S\n]+to|planned[^\S\n]+to|intends?[^\S\n]+to|aims?[^\S\n]+to|hopes?[^\S\n]+to|scheduled[^\S\n]+(?:to|for)|due[^\S\n]+(?:to|on|in|by)|set[^\S\n]+(?:to|for)|set[^\S\n]+[a-z]+[^\S\n]+for|slated[^\S\n]+(?:to|for)|(?:is|are)[^\S\n]+to|going[^\S\n]+to|wants?|must|(?:needs?|asked|ordered|required|told)[^\S\n]+[a-z]+[^\S\n]+to|cannot|can[’']t|(?<!(?:asked|asks|ask|wondered|whether|see|check|checked|know)[^\S\n])(?:if|unless))\b(?:[^\S\n]+(?!(?:after|following|since|because|when|while)\b)[^\s.;,]+){0,12}[^\S\n]*$/i;
 /** "The 11 board members face a first hearing on April 4": what someone faces is still to come. */
 const FACING_BEFORE = /\bfac(?:e|es|ing)[^\S\n]+(?:(?:a|an|the|their|his|her|its)[^\S\n]+)?(?:[a-z]+[^\S\n]+)?(?:hearing|trial|sentencing|vote|deadline)[^\S\n]+(?:on|in|by|from)?[^\S\n]*$/i;
 const lookingAhead = (text: string, at: number) => {
-  const before = text.slice(Math.max(0, at - 60), at);
+  const before = text.slice(Math.max(0, at - 100), at);
   return FUTURE_BEFORE.test(before) || FACING_BEFORE.test(before);
 };
 

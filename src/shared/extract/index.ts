@@ -259,11 +259,13 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
   for (const list of datesBySentence.values()) list.forEach((d, i) => indexInSentence.set(d, i));
   const clausesOf = memo((start: number) => relativeClauses(model.text, sentenceAt.get(start)!));
 
+  const YEAR_REACH_BACK = 24;
   // A month or day without its year takes the year the passage is about ("Wormhole (February)" under "The biggest hacks of 2022").
   const yearDate = (o: Figure) => {
     const n = notes.get(o)!;
     // A month or day read from publication ("back in Nov") names no year of the passage's own.
-    return !!o.period && !n.floating && !n.anchor && !n.dateline && !(o.relative && o.precision === 'month') && o.period.start.slice(0, 4) === o.period.end.slice(0, 4);
+    // Nor does a founding date ("Kuberex, founded in 2018, had 11.2 lakh users at the end of March").
+    return !!o.period && !n.floating && !n.anchor && !n.dateline && !n.founding && !(o.relative && o.precision === 'month') && o.period.start.slice(0, 4) === o.period.end.slice(0, 4);
   };
   const blockYears = memo((b: number) => countBy((datesByBlock.get(b) ?? []).filter(yearDate), (o) => o.period!.start.slice(0, 4)));
   const single = (years: Iterable<string>) => {
@@ -275,12 +277,17 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
     const clauses = clausesOf(d.sentence.start);
     const list = datesBySentence.get(d.sentence.start)!;
     const i = indexInSentence.get(d)!;
-    const nearby = list.slice(Math.max(0, i - 3), i + 4).filter((o) => o !== d && yearDate(o) && clauseAt(clauses, o.start) === clauseAt(clauses, d.start));
+    // A year later in the sentence gives its year only close by ("March 8 and April 2, 2021"), not from a flashback
+    // ("told users on January 14 that thieves had taken … in 2014").
+    const nearby = list.slice(Math.max(0, i - 3), i + 4).filter((o) => o !== d && yearDate(o) && clauseAt(clauses, o.start) === clauseAt(clauses, d.start)
+      && (o.start < d.start || o.start - d.end < YEAR_REACH_BACK));
     let year = single(nearby.map((o) => o.period!.start.slice(0, 4)));
     // A year set earlier in the paragraph (its last few dates) carries forward; a later sentence's does not reach back.
+    // The yearless dates before it vote with the year they were given, so a flashback's year does not carry over them.
     const blockDates = datesByBlock.get(d.block)!;
     const upTo = lowerBound(blockDates, d.sentence.start);
-    year ??= single(blockDates.slice(Math.max(0, upTo - 8), upTo).filter(yearDate).map((o) => o.period!.start.slice(0, 4)));
+    const earlier = blockDates.slice(Math.max(0, upTo - 8), upTo).filter((o) => yearDate(o) || (notes.get(o)!.floating && !notes.get(o)!.dateline && !!o.period));
+    year ??= single(earlier.map((o) => o.period!.start.slice(0, 4)));
     for (const b of [sectionOf[d.block] ?? -1, titleBlock]) if (b >= 0 && b !== d.block) year ??= single(blockYears(b).keys());
     if (year === null || Number.isNaN(year) || year === Number(d.period.start.slice(0, 4))) continue;
     const shifted = shiftYears(d.period, year - Number(d.period.start.slice(0, 4)));
