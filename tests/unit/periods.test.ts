@@ -282,4 +282,24 @@ describe('periods in passages the tuned corpus did not have', () => {
     expect(period(f, '2,000 users')).toEqual({ start: '2016-07-01', end: '2016-07-31' });
     expect(period(f, '1.1 million users')).toEqual({ start: '2016-03-21', end: '2016-03-31' });
   });
+
+  it('a report date ("updated September 30", "shared with us last week") dates no figure', () => {
+    const f = extract(textModelFromBlocks([
+      { kind: 'title', text: 'Hot-wallet incident: questions and answers (updated October 2)', level: 1 },
+      { kind: 'paragraph', text: 'Attackers took USD 8.1 million from three hot wallets.' },
+      { kind: 'paragraph', text: 'An analysis of 12,300 incident reports shared with us last week found $410 million in losses.' },
+    ]), '2020-10-05').figures;
+    expect(period(f, 'USD 8.1 million')).toBeNull();
+    expect(period(f, '12,300 incident reports')).toBeNull();
+  });
+
+  it('a table column headed by a year is about that year; a change column beside losses is no price move', () => {
+    const f = extract(textModelFromBlocks([
+      { kind: 'table-row', text: 'Category | Losses 2023 | Losses 2022 | Change' },
+      { kind: 'table-row', text: 'Bridges | $1.1bn | $2.4bn | -54%' },
+    ]), '2024-01-20').figures;
+    expect(period(f, '$1.1bn')).toEqual({ start: '2023-01-01', end: '2023-12-31' });
+    expect(period(f, '$2.4bn')).toEqual({ start: '2022-01-01', end: '2022-12-31' });
+    expect(f.find((x) => x.text === '54%')).toMatchObject({ kind: 'percent', market: false });
+  });
 });

@@ -52,7 +52,7 @@ export interface Extraction {
 }
 
 const REPORTING_AFTER = /^,?\s+(?:unsealed|released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|filed)\b/i;
-const REPORTING_BEFORE = /\b(?:released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|seen|obtained|reviewed)\s+(?:(?:\w+\s+){0,2}|in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){1,2}(?:on\s+)?)$/i;
+const REPORTING_BEFORE = /\b(?:shared|updated|revised|released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|seen|obtained|reviewed)\s+(?:(?:\w+\s+){0,2}|in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){1,2}(?:on\s+)?)$/i;
 /** The comparison a change is measured against: "down 31% from January", "a 516% increase over 2020". */
 const BASELINE_BEFORE = new RegExp(String.raw`(?:\d\s*(?:%|percent|per\s+cent)\b[^.;\n]{0,30}?\b(?:from|than|over|compared\s+(?:with|to)|versus|vs\.?)|\b(?:up|down|rose|fell|increase[sd]?|decrease[sd]?|decline[sd]?|drop(?:ped)?|jump(?:ed)?|rise|grew|gain(?:ed)?)\b[^.;\n]{0,30}?\b(?:from|over|compared\s+(?:with|to)|versus|vs\.?)|\b(?:more|fewer|less|larger|smaller|bigger|higher|lower)\b(?!\s+than\s+(?:US\$|[${CURRENCY_SYMBOLS}]|\d|about|nearly|some))[^.;\n]{0,30}?\bthan)\s+(?:in\s+)?(?:the\s+)?$`, 'i');
 /** A figure measured against: "up 79% from $7.8 billion the year before" dates the $7.8 billion, not the 79%. */
@@ -63,7 +63,7 @@ const FUTURE_VERB_BETWEEN = /\b(?:and|but|then)[^\S\n]+(?:will|would|shall|is|ar
 /** The words between a figure and the one it is measured against: ", from", " than", ", against", ", compared with". */
 const MEASURED_AGAINST = new RegExp(String.raw`^[^.;\n]*?\b(?:from|than|against|versus|vs\.?|compared[^\S\n]+(?:with|to))[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|an?|the|record|peak|high|of)[^\S\n]+){0,3}(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
 const PARTICIPLE_COMMA = /,\s+(?:[a-z]+ing|bringing|putting|taking)\b/g;
-const REPORTING_WORD = /released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|seen|obtained|reviewed/;
+const REPORTING_WORD = /shared|updated|revised|released|published|said|announced|reported|stated|wrote|told|posted|issued|disclosed|confirmed|seen|obtained|reviewed/;
 /** A date opening its sentence, then who spoke: "In January, blockchain analytics firm Chainalysis said that…" dates the saying. */
 const FRONTED_REPORT_AFTER = /^,[^\S\n]+(?:[\w.’'&-]+[^\S\n]+){1,6}(?:said|reported|announced|estimated|wrote|told|disclosed|stated)\b/;
 /** "Founded in 2019, the firm provides…": a founding date that opens the sentence frames it; it dates no figure. */
@@ -97,7 +97,10 @@ const HAS_MAGNITUDE = /\d\s*(?:thousand|million|billion|trillion|mln|mn|bn|tn|cr
 /** Where a price stands after a move: "…, to around $6,700". */
 const PRICE_POSITION_BEFORE = new RegExp(String.raw`\b(?:to|at|near|around|above|below)\s+(?:(?:around|about|roughly|nearly|just)\s+)?(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
 
-const MARKET_COLUMN = /\b(?:price|prices|change|market\s+cap(?:itali[sz]ation)?|mcap|volume|fdv)\b/i;
+const MARKET_COLUMN = /\b(?:price|prices|market\s+cap(?:itali[sz]ation)?|mcap|volume|fdv)\b/i;
+/** "24h change" beside a price column is a price move; "Change" beside two years of losses is not. */
+const marketColumn = (cells: string[], column: number) => MARKET_COLUMN.test(cells[column] ?? '')
+  || (/\bchange\b/i.test(cells[column] ?? '') && cells.some((c) => MARKET_COLUMN.test(c)));
 
 const SENTENCING_NEAR = /\b(?:jailed|sentenced|convicted|imprisoned|found[^\S\n]+guilty)\b/i;
 const FOR_GERUND = /\bfor[^\S\n]+[a-z]+ing\b/;
@@ -126,6 +129,7 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
   const titleBlock = model.blocks.findIndex((b) => b.kind === 'title');
   const notes = new Map<Figure, DateNotes>();
   const valuations = new Set<Figure>();
+  const columnPeriods = new Map<Figure, Period>();
   let heading = -1;
 
   for (let b = 0; b < model.blocks.length; b++) {
@@ -197,17 +201,25 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
       const rowSentences = sentences.slice(firstSentence);
       const rowFigures = figures.slice(firstFigure).sort(byStart);
       const taken = (s: number, e: number) => overlaps(rowFigures, s, e);
-      figures.push(...tableCounts(model, header, b, rowSentences, taken));
-      // A column headed by a price, a price change, a market cap or a volume holds market figures.
-      for (const f of rowFigures) {
-        if (f.kind !== 'amount' && f.kind !== 'percent') continue;
-        const column = (model.text.slice(block.start, f.start).match(/[|\t]/g) ?? []).length;
-        if (MARKET_COLUMN.test(header.cells[column] ?? '')) f.market = true;
+      const counted = tableCounts(model, header, b, rowSentences, taken);
+      figures.push(...counted);
+      const columnOf = (f: Figure, from: number) => (model.text.slice(from, f.start).match(/[|\t]/g) ?? []).length;
+      // "Losses 2025 | Losses 2024": a column headed by a date is about that date, unless its cell names its own.
+      const headerStart = model.blocks[header.block]!.start;
+      const headerDates = figures.filter((f) => f.block === header.block && f.kind === 'date' && f.period);
+      for (const f of [...rowFigures, ...counted]) {
+        if (f.kind === 'date') continue;
+        const column = columnOf(f, block.start);
+        // A column headed by a price, a price change, a market cap or a volume holds market figures.
+        if ((f.kind === 'amount' || f.kind === 'percent') && marketColumn(header.cells, column)) f.market = true;
+        const dated = headerDates.filter((d) => columnOf(d, headerStart) === column);
+        if (dated.length === 1 && !rowFigures.some((d) => d.kind === 'date' && columnOf(d, block.start) === column)) columnPeriods.set(f, dated[0]!.period!);
       }
     }
   }
 
   resolve(model, published, { figures, sources, sentences }, notes, valuations, sectionOf, titleBlock);
+  for (const [f, period] of columnPeriods) if (!f.market) [f.period, f.periodOrigin] = [period, 'block'];
   return { figures, sources, sentences };
 }
 
@@ -688,7 +700,8 @@ function tableHeader(model: TextModel, b: number): { cells: string[]; block: num
   while (first > 0 && model.blocks[first - 1]!.kind === 'table-row') first--;
   if (first === b) return null;
   const text = model.text.slice(model.blocks[first]!.start, model.blocks[first]!.end);
-  return /\d/.test(text) ? null : { cells: text.split(/\s*[|\t]\s*/).map((c) => c.trim().toLowerCase()), block: first };
+  // A header holds no figures; years may head columns ("Losses 2025 | Losses 2024").
+  return /\d/.test(text.replace(/\b(?:19|20)\d\d\b/g, '')) ? null : { cells: text.split(/\s*[|\t]\s*/).map((c) => c.trim().toLowerCase()), block: first };
 }
 
 /** A bare number in a column headed by a counted noun ("Incidents"): a count of that noun. */
