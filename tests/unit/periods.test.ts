@@ -302,4 +302,11 @@ describe('periods in passages the tuned corpus did not have', () => {
     expect(period(f, '$2.4bn')).toEqual({ start: '2022-01-01', end: '2022-12-31' });
     expect(f.find((x) => x.text === '54%')).toMatchObject({ kind: 'percent', market: false });
   });
+
+  it('"On the same day" opening a paragraph takes the last event date before it, not a span running up to now', () => {
+    const f = run('2018-11-30', 'Treasury on Wednesday added two bitcoin addresses to its list.', 'The addresses processed more than 7,000 transactions.',
+      'On the same day, a grand jury unsealed a six-count indictment against two men said to have hit more than 200 victims since late 2015.');
+    expect(f.find((x) => x.text === 'the same day')?.period).toEqual({ start: '2018-11-28', end: '2018-11-28' });
+    expect(f.find((x) => x.unit === 'counts')?.period).toEqual({ start: '2018-11-28', end: '2018-11-28' });
+  });
 });

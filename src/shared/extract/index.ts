@@ -307,16 +307,27 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
   }
 
   // Dates relative to another date of the passage: "a year earlier", "the same period of 2022".
-  const forceDate = (o: Figure) => !!o.period && !notes.get(o)!.anchor && !notes.get(o)!.report && !notes.get(o)!.dateline && !notes.get(o)!.frame && !notes.get(o)!.founding;
+  // The date an anaphor ("that day", "a year earlier") refers to: never a report's, a dateline's or a founding's.
+  const forceDate = (o: Figure) => {
+    const n = notes.get(o)!;
+    return !!o.period && !n.anchor && !n.report && !n.dateline && !n.frame && !n.founding && !n.since;
+  };
+  // "That day", "the following week" count from an event's date, not from a span running up to now ("since late 2015").
+  const eventDate = (o: Figure) => forceDate(o) && !(o.precision === 'span' && o.period!.end === published);
   const firstForce = memo((b: number) => (datesByBlock.get(b) ?? []).find(forceDate));
   for (const d of dates) {
     const anchor = notes.get(d)!.anchor;
     if (!anchor) continue;
     const list = datesBySentence.get(d.sentence.start)!;
     const i = indexInSentence.get(d)!;
-    let force = list.slice(Math.max(0, i - 6), i).reverse().find(forceDate) ?? list.slice(i + 1, i + 7).find(forceDate);
+    const inForce = anchor.kind === 'offset' ? eventDate : forceDate;
+    let force = list.slice(Math.max(0, i - 6), i).reverse().find(inForce) ?? list.slice(i + 1, i + 7).find(inForce);
     // Beyond its sentence an anaphor looks back: its paragraph's earlier sentences, then the section's heading, the title.
-    force ??= (datesByBlock.get(d.block) ?? []).filter((o) => o.sentence.start < d.sentence.start && forceDate(o)).at(-1);
+    force ??= (datesByBlock.get(d.block) ?? []).filter((o) => o.sentence.start < d.sentence.start && inForce(o)).at(-1);
+    // "On the same day, …" opening a paragraph: the last date of the paragraphs before it, in the same section.
+    for (let b = d.block - 1; !force && b >= Math.max(0, d.block - 3) && sectionOf[b] === sectionOf[d.block] && model.blocks[b]!.kind !== 'heading'; b--) {
+      force = (datesByBlock.get(b) ?? []).filter(inForce).at(-1);
+    }
     for (const b of [sectionOf[d.block] ?? -1, titleBlock]) if (b >= 0 && b !== d.block) force ??= firstForce(b);
     if (anchor.kind === 'shift') {
       const base = force?.period ?? (published ? { start: `${published.slice(0, 4)}-01-01`, end: `${published.slice(0, 4)}-12-31` } : null);
