@@ -476,6 +476,12 @@ describe('prices beside a valuation and what a platform holds', () => {
     expect(figures(text).find((f) => f.kind !== 'date')).toMatchObject({ market: false });
   });
 
+  it('takes a price word that a nearer amount has taken for no market word of a token quantity after it', () => {
+    const found = figures('At Monday’s price of about $570, 650,000 bitcoin are worth around $370 million.');
+    expect(found.find((f) => f.text === '$570')).toMatchObject({ market: true });
+    expect(found.find((f) => f.text === '650,000 bitcoin')).toMatchObject({ market: false });
+  });
+
   it('reads a fall "from above $20" as a price move', () => {
     expect(figures('Ether fell from above $20 to about $13 within two days.').every((f) => f.market)).toBe(true);
   });

@@ -651,7 +651,9 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   }
   // A quantity of tokens is no price: a price word after it ("3,000 WETH into the pool, pushing the price…") says what it did.
   // Wide enough for "the total value locked across lending and trading protocols rose to just shy of $22 billion".
-  const window = fiat ? `${before.slice(-60)} ${after}` : before.slice(-45);
+  // "At Monday's price of about $570, 650,000 bitcoin are worth…": a market word an amount nearer it has taken is not this one's.
+  const ownBefore = fiat ? before.slice(-60) : before.slice(-45).split(AMOUNT_IN_TEXT).at(-1)!;
+  const window = fiat ? `${ownBefore} ${after}` : ownBefore;
   // "worth about $5.1 million at Thursday's price of $1,290": the price itself, whatever the sentence is about.
   if (f.kind === 'amount' && PRICE_OF_BEFORE.test(before)) return true;
   if (within(MARKET_NOUNS, window, past)) {
@@ -667,5 +669,6 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   return f.kind === 'amount' && (magnitudeFound || !fiat) && OUTFLOWS.test(window) && !/\b(?:inflows?|liquidations?|forecasts?|predicts?|targets?)\b/i.test(window) ? 'valuation' : true;
 }
 const OUTFLOWS = /\boutflows?\b/i;
+const AMOUNT_IN_TEXT = new RegExp(String.raw`(?:US\$|[${CURRENCY_SYMBOLS}])[^\S\n]?\d[\d,.]*`);
 const HOLDINGS = /\b(?:reserves?|(?:capital|insurance|reserve)\s+pool|(?:customer|user|client)\s+(?:deposits|balances|assets))\b/i;
 const PRICE_OF_BEFORE = new RegExp(String.raw`\bpric(?:es?|ed)[^\S\n]+(?:of|at)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just(?:[^\S\n]+(?:over|under))?)[^\S\n]+)?(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
