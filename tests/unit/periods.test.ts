@@ -309,4 +309,9 @@ describe('periods in passages the tuned corpus did not have', () => {
     expect(f.find((x) => x.text === 'the same day')?.period).toEqual({ start: '2018-11-28', end: '2018-11-28' });
     expect(f.find((x) => x.unit === 'counts')?.period).toEqual({ start: '2018-11-28', end: '2018-11-28' });
   });
+
+  it('a restatement ("and 250 BTC, about $2 million in total,") parts no figure from the date after it', () => {
+    const f = run('2016-12-30', 'The exchange lost 9,400 ETH and 310 BTC, about $3 million in total, from its hot wallets on May 13.');
+    for (const text of ['9,400 ETH', '310 BTC', '$3 million']) expect(period(f, text)).toEqual({ start: '2016-05-13', end: '2016-05-13' });
+  });
 });

@@ -89,7 +89,9 @@ const RELATIVE_CLAUSE = /,[^\S\n]+(?:which|who|whose)\b(?![^\S\n]+(?:was|were|is
 /** A date that opens its clause ("…and that by March 3, about 86% had…"): the comma after it joins, not separates. */
 const FRONTED_BEFORE = /(?:^|[,;:—–(][^\S\n]*|\b(?:that|and|but|when|after|before|while|as)[^\S\n]+)(?:(?:on|in|by|since|during|from|until|back\s+in)[^\S\n]+)?$/i;
 /** A second figure restating the first: "¥58 billion ($534 million)", "1,900 ETH, or roughly $4.5 million", "7,000 bitcoin, worth about $40 million". */
-const EQUIVALENT_GAP = /^(?:[^\S\n]+[A-Za-z-]+){0,2}[^\S\n]*(?:\([^)\n]{0,16}|,?[^\S\n]*(?:or|i\.e\.)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately)?[^\S\n]*|,?[^\S\n]*(?:(?:which|that)[^\S\n]+(?:was|were|is|are)[^\S\n]+)?(?:then[^\S\n]+)?(?:worth|valued[^\S\n]+at)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately|just)?[^\S\n]*)$/i;
+/** What may close a restatement before its comma: "250 BTC, about $2 million in total, from…". */
+const RESTATEMENT_TAIL = /^(?:[^\S\n]+(?:in[^\S\n]+total|in[^\S\n]+all|combined|altogether|at[^\S\n]+the[^\S\n]+time))?,/;
+const EQUIVALENT_GAP = /^(?:[^\S\n]+[A-Za-z-]+){0,2}[^\S\n]*(?:\([^)\n]{0,16}|,[^\S\n]*(?:about|around|roughly|some|nearly|almost|approximately)[^\S\n]+|,?[^\S\n]*(?:or|i\.e\.)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately)?[^\S\n]*|,?[^\S\n]*(?:(?:which|that)[^\S\n]+(?:was|were|is|are)[^\S\n]+)?(?:then[^\S\n]+)?(?:worth|valued[^\S\n]+at)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately|just)?[^\S\n]*)$/i;
 /** Currencies a price is quoted in; a quantity of tokens ("3,000 WETH") is never a price. */
 const FIAT_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'AUD', 'CAD', 'HKD', 'SGD', 'INR', 'CHF', 'NZD', 'BRL', 'RUB', 'TRY', 'AED', 'THB', 'VND', 'PHP', 'IDR', 'ZAR', 'NGN']);
 /** An amount written with a magnitude ("$5 million", "US$1.5bn") rather than a unit price ("$6,700"). */
@@ -463,8 +465,8 @@ function sentenceContext(text: string, sentence: Span, group: Figure[][], dates:
   for (const [gi, g] of group.entries()) {
     // "4,100 BTC, then worth about $230 million, through 15 mixers…": the comma closing a restatement ends no clause.
     const last = g[g.length - 1]!;
-    const appositive = g.length > 1 && text[g[0]!.end] === ',' && text[last.end] === ',';
-    const span = { start: g[0]!.start, end: appositive ? last.end + 1 : last.end };
+    const tail = g.length > 1 && text[g[0]!.end] === ',' ? RESTATEMENT_TAIL.exec(text.slice(last.end, last.end + 24)) : null;
+    const span = { start: g[0]!.start, end: tail ? last.end + tail[0].length : last.end };
     spans.push(span);
     const lead = BASELINE_LEAD.exec(text.slice(Math.max(sentence.start, span.start - 30), span.start));
     // "drained 153,037 ETH from three projects": a bare "from" measures a figure only against one of its kind.
@@ -525,7 +527,10 @@ function fallbackDate(ctx: SentenceContext, gi: number): Figure | undefined {
       // past other figures only of its own clause ("…, including the $41 million theft … on September 4" is that figure's).
       const upTo = lowerBound(spans, d.start);
       if (upTo > gi + 4 || gaps.openers(span, d) || ctx.ledBefore[upTo]! > ctx.ledBefore[gi + 1]!) continue;
-      if (gaps.boundaries(span, d) > (ctx.text.slice(span.end, d.start).match(PARTICIPLE_COMMA)?.length ?? 0)) continue;
+      // The commas of a restatement between them ("and 250 BTC, about $2 million in total,") part nothing.
+      let within = 0;
+      for (let oj = gi + 1; oj < upTo; oj++) within += gaps.boundariesWithin(spans[oj]!);
+      if (gaps.boundaries(span, d) - within > (ctx.text.slice(span.end, d.start).match(PARTICIPLE_COMMA)?.length ?? 0)) continue;
       let crosses = false;
       for (let oj = gi + 1; oj < upTo; oj++) if (gaps.boundaries(span, spans[oj]!) > 0) crosses = true;
       if (crosses) continue;
@@ -626,6 +631,8 @@ class Gaps {
     return to <= from ? 0 : firstAtOrAfter(list, to) - firstAtOrAfter(list, from);
   }
   boundaries(a: Span, b: Span) { return this.count(0, a, b); }
+  /** Boundaries inside a span (a restatement's own commas). */
+  boundariesWithin(a: Span) { return this.count(0, { start: a.start, end: a.start }, { start: a.end, end: a.end }); }
   ands(a: Span, b: Span) { return this.count(1, a, b); }
   hard(a: Span, b: Span) { return this.count(2, a, b); }
   openers(a: Span, b: Span) { return this.count(3, a, b); }
