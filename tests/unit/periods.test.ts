@@ -314,4 +314,14 @@ describe('periods in passages the tuned corpus did not have', () => {
     const f = run('2016-12-30', 'The exchange lost 9,400 ETH and 310 BTC, about $3 million in total, from its hot wallets on May 13.');
     for (const text of ['9,400 ETH', '310 BTC', '$3 million']) expect(period(f, text)).toEqual({ start: '2016-05-13', end: '2016-05-13' });
   });
+
+  it('under a dated heading, a later sentence\'s date does not reach back to an earlier sentence\'s figures', () => {
+    const f = extract(textModelFromBlocks([
+      { kind: 'title', text: '2016 in review', level: 1 },
+      { kind: 'heading', text: 'February', level: 2 },
+      { kind: 'paragraph', text: 'A hospital paid 40 bitcoin to unlock its computers. The FBI said it had logged 2,400 complaints in 2015.' },
+    ]), '2016-12-30').figures;
+    expect(f.find((x) => x.text === '40 bitcoin')?.period).toEqual({ start: '2016-02-01', end: '2016-02-29' });
+    expect(f.find((x) => x.text === '2,400 complaints')?.period).toEqual({ start: '2015-01-01', end: '2015-12-31' });
+  });
 });

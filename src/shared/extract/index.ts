@@ -424,7 +424,9 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
         if (!onePeriodBesides(f.sentence.start)) continue;
         const lo = lowerBound(list, f.sentence.start);
         const hi = lowerBound(list, f.sentence.end);
-        near = [...list.slice(Math.max(0, lo - 4), lo), ...list.slice(hi, hi + 4).filter((d) => !notes.get(d)!.opens)];
+        // A later sentence's date reaches back only when no heading above dates the section ("February" in a timeline).
+        const headed = (sectionOf[f.block] ?? -1) >= 0 && levelDates(sectionOf[f.block]!).length > 0;
+        near = [...list.slice(Math.max(0, lo - 4), lo), ...(headed ? [] : list.slice(hi, hi + 4).filter((d) => !notes.get(d)!.opens))];
       } else {
         near = list.slice(-4);
       }
