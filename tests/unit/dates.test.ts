@@ -198,3 +198,10 @@ describe('months joined, and dates still to come', () => {
       .toEqual([['on Tuesday', span('2017-12-19')]]);
   });
 });
+
+describe('years that name no time', () => {
+  it('reads no date in a model year, but one in a dated report', () => {
+    expect(resolve('He will forfeit $212,000 and a 2016 Tesla.')).toEqual([]);
+    expect(resolve('In a 2021 Chainalysis report, losses rose.')).toEqual([['2021', span('2021-01-01', '2021-12-31')]]);
+  });
+});

@@ -324,4 +324,9 @@ describe('periods in passages the tuned corpus did not have', () => {
     expect(f.find((x) => x.text === '40 bitcoin')?.period).toEqual({ start: '2016-02-01', end: '2016-02-29' });
     expect(f.find((x) => x.text === '2,400 complaints')?.period).toEqual({ start: '2015-01-01', end: '2015-12-31' });
   });
+
+  it('"double the 2024 total" dates only the figure compared with it', () => {
+    const f = run('2026-01-13', 'Thieves stole $3.9 billion in 2025. Wallet drains hit more than 92,000 compromised addresses, nearly double the 2024 total.');
+    expect(period(f, '92,000 compromised addresses')).toEqual({ start: '2025-01-01', end: '2025-12-31' });
+  });
 });

@@ -245,6 +245,8 @@ function joinRanges(dates: DateMention[], text: string): DateMention[] {
   return out;
 }
 
+const MODEL_YEAR_BEFORE = /\b(?:a|an)[^\S\n]+$/i;
+const MODEL_AFTER = /^[^\S\n]+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]+\b(?![^\S\n]+(?:report|study|survey|analysis|review|paper|audit|hack|attack|exploit|breach|theft|investigation|ruling|filing|law|act|case|estimate|data|figures?|tally|count)\b)/;
 /** A clause that looks ahead: a yearless date in it is the next one, not the last ("would start trading on December 18"). */
 const FUTURE_BEFORE = /\b(?:will|would|shall|[’']ll|expects?[^\S\n]+to|expected[^\S\n]+to|plans?[^\S\n]+to|planned[^\S\n]+to|intends?[^\S\n]+to|aims?[^\S\n]+to|hopes?[^\S\n]+to|scheduled[^\S\n]+(?:to|for)|due[^\S\n]+(?:to|on|in|by)|set[^\S\n]+(?:to|for)|set[^\S\n]+[a-z]+[^\S\n]+for|slated[^\S\n]+(?:to|for)|(?:is|are)[^\S\n]+to|going[^\S\n]+to|wants?|must|(?:needs?|asked|ordered|required|told)[^\S\n]+[a-z]+[^\S\n]+to|cannot|can[’']t|(?<!(?:asked|asks|ask|wondered|whether|see|check|checked|know)[^\S\n])(?:if|unless))\b(?:[^\S\n]+(?!(?:after|following|since|because|when|while)\b)[^\s.;,]+){0,12}[^\S\n]*$/i;
 /** "The 11 board members face a first hearing on April 4": what someone faces is still to come. */
@@ -409,6 +411,8 @@ function resolve(
       const before = text[at - 1] ?? '';
       const after = text.slice(at + 4, at + 6);
       if (/[$€£¥₩.,\d]/.test(before) || /^[.,]\d|^\d|^%/.test(after)) return null;
+      // "a 2016 Tesla": a model year names a thing, not a time.
+      if (MODEL_YEAR_BEFORE.test(text.slice(Math.max(0, at - 4), at)) && MODEL_AFTER.test(text.slice(at + 4, at + 30))) return null;
       return abs(yearSpan(Number(get('y'))), 'year');
     }
     case 'relyear': {

@@ -78,6 +78,7 @@ const AGAINST_BEFORE = new RegExp(String.raw`\bagainst[^\S\n]+(?:(?:about|around
 const COMPARED_BEFORE = new RegExp(String.raw`\b(?:from|than|against|versus|vs\.?)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?(?:US\$|[${CURRENCY_SYMBOLS}])?\d[\d,.]*(?:[^\S\n]*(?:[kKmMbB]n?|million|billion))?(?:[^\S\n]+[A-Za-z]+)?[^\S\n]+(?:(?:in|for|during)[^\S\n]+)?(?:the[^\S\n]+)?$`);
 /** "according to figures released by Action Fraud, the national reporting centre, on Wednesday": the attribution's date. */
 const ACCORDING_BEFORE = new RegExp(String.raw`\baccording[^\S\n]+to\b[^.;${CURRENCY_SYMBOLS}\d]{0,50}?\b(?:released|published|issued|compiled|posted|seen|obtained)\b[^.;${CURRENCY_SYMBOLS}\d]{0,70}$`, 'i');
+const MULTIPLE_OF_BEFORE = /\b(?:double|doubled|twice|triple|tripled|treble|half)[^\S\n]+(?:that[^\S\n]+of[^\S\n]+)?the[^\S\n]+$/i;
 const BASELINE_TAIL = /\b(?:from|than|over|with|to|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?$/i;
 /** The frame of a record, not the period of a figure: "Japan's biggest theft since 2018". */
 const FRAME_BEFORE = /\b(?:biggest|largest|worst|highest|lowest|most|best|first|greatest|costliest|longest|deadliest|record)\b[^.;,\n]{0,50}\bsince\s+(?:the\s+)?$/i;
@@ -181,6 +182,8 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
           dateline: d.start - block.start < 60 && DATELINE_BEFORE.test(model.text.slice(block.start, d.start)) && DATELINE_AFTER.test(model.text.slice(d.end, d.end + 40)),
           baseline: (BASELINE_TAIL.test(before.slice(-26)) && BASELINE_BEFORE.test(before))
             || (d.relative && d.precision === 'year' && BASELINE_ON_BEFORE.test(before.slice(-24)))
+            // "nearly double the 2024 total": the year of what a figure is compared with.
+            || MULTIPLE_OF_BEFORE.test(before.slice(-24))
             // "against 7,100 in 2020" dates the 7,100 when it was read as a figure, and nothing else when it was not.
             || (before.includes('against') && AGAINST_BEFORE.test(before) && !found.some((f) => f.end <= shown.start && shown.start - f.end < 12)),
           founding: (model.text[shown.end] === ',' && FOUNDED_BEFORE.test(model.text.slice(sentence.start, shown.start)))
