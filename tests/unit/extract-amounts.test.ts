@@ -486,3 +486,16 @@ describe('prices beside a valuation and what a platform holds', () => {
     expect(figures('Ether fell from above $20 to about $13 within two days.').every((f) => f.market)).toBe(true);
   });
 });
+
+describe('token amounts whose token is said once', () => {
+  it('reads bare numbers after a token amount in that token', () => {
+    const found = figures('The filing said some 420,000 customer bitcoin and 35,000 of its own were gone, for a total of about 455,000.');
+    expect(found.map((f) => [f.value, f.currency])).toEqual([[420000, 'BTC'], [35000, 'BTC'], [455000, 'BTC']]);
+  });
+
+  it('reads no token into a bare number after a fiat amount or one with a noun of its own', () => {
+    expect(figures('Users lost $5 million and 12,000 were affected.').filter((f) => f.kind === 'amount').map((f) => f.currency)).toEqual(['USD']);
+    expect(figures('It sent 3,000 ETH to 1,200 addresses.').map((f) => f.kind)).toEqual(['amount', 'count']);
+    expect(figures('1,900 wallets lost SOL; 800 lost USDC.').filter((f) => f.kind === 'amount')).toEqual([]);
+  });
+});

@@ -240,6 +240,7 @@ export function findFigures(sentence: string, offset: number, taken: (start: num
   const out: FigureMention[] = [];
   theftCache = null;
   let previousCount: { end: number; unit: string } | null = null; // in the sentence's own offsets
+  let previousToken: { end: number; currency: string } | null = null;
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(sentence); m; m = NUMBER_RE.exec(sentence)) {
     const numStart = m.index;
@@ -249,9 +250,10 @@ export function findFigures(sentence: string, offset: number, taken: (start: num
     if (!parsed || !Number.isFinite(parsed.value)) continue;
     if (/[\w.]$/.test(sentence.slice(Math.max(0, numStart - 1), numStart)) && /^\d/.test(m[0])) continue; // inside a word or version: "v2", "Web3"
     if (/[A-Za-z]-$/.test(sentence.slice(Math.max(0, numStart - 2), numStart)) && /^\d/.test(m[0])) continue; // part of a name: "ERC-20", "COVID-19"
-    const figure = readFigure(sentence, numStart, numEnd, parsed, previousCount);
+    const figure = readFigure(sentence, numStart, numEnd, parsed, previousCount, previousToken);
     if (!figure) continue;
     if (figure.kind === 'count' && figure.unit) previousCount = { end: figure.end, unit: figure.unit };
+    if (figure.kind === 'amount' && figure.currency && !FIAT.has(figure.currency)) previousToken = { end: figure.end, currency: figure.currency };
     NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, figure.end);
     if (taken(offset + figure.start, offset + figure.end)) continue;
     figure.start += offset;
@@ -266,7 +268,7 @@ let theftCache: boolean | null = null;
 const theftIn = (s: string) => (theftCache ??= THEFT_WORDS.test(s));
 
 function readFigure(s: string, numStart: number, numEnd: number, parsed: { value: number; decimals: number; words: boolean },
-  previousCount: { end: number; unit: string } | null): FigureMention | null {
+  previousCount: { end: number; unit: string } | null, previousToken: { end: number; currency: string } | null): FigureMention | null {
   const before = s.slice(Math.max(0, numStart - 8), numStart);
   const prefix = PREFIX_RE.exec(before);
   let start = numStart;
@@ -348,7 +350,9 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
   } else if (currency) {
     kind = 'amount';
   } else {
-    CURRENCY_AFTER_RE.lastIndex = pos;
+    // "750,000 customer bitcoin", "20,000 stolen ETH": a word saying whose or which coins before the token.
+    const whose = TOKEN_ADJECTIVE_RE.exec(s.slice(pos, pos + 40));
+    CURRENCY_AFTER_RE.lastIndex = pos + (whose?.[0].length ?? 0);
     const cm = CURRENCY_AFTER_RE.exec(s);
     const ticker = cm?.groups!.ticker;
     const word = cm?.groups!.word;
@@ -443,6 +447,10 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
       kind = 'count'; // "jumped from four to seven": the noun stands elsewhere in the sentence
       unit = nearestCountedNoun(s, numStart);
       if (!unit) return null;
+    } else if (previousToken && (magnitudeFound || /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s.slice(numStart, numEnd))) && start - previousToken.end < 120
+      && TOKEN_ELLIPSIS_GAP.test(s.slice(previousToken.end, start)) && TOKEN_ELLIPSIS_AFTER.test(s.slice(pos, pos + 20))) {
+      kind = 'amount'; // "750,000 customer bitcoin and 100,000 of its own, for a total of some 850,000"
+      currency = previousToken.currency;
     } else {
       return null; // "5 million" of what? Left to context, not guessed.
     }
@@ -619,6 +627,11 @@ function tokenAfter(s: string, pos: number): boolean {
 }
 
 const round = (v: number) => Math.round(v * 1e8) / 1e8;
+
+const TOKEN_ADJECTIVE_RE = /^[^\S\n]+(?:customer|customers[’']|user|client|stolen|missing|remaining|frozen|seized|hacked|unclaimed)(?=[^\S\n]+(?:bitcoins?|ether|BTC|ETH|USDT|USDC)\b)/;
+/** A bare number after a token amount, in the same token: what links them, and what may follow it (no noun of its own). */
+const TOKEN_ELLIPSIS_GAP = /^[^.;]{0,110}?(?:\b(?:and|or|to|from|against|of|total[^\S\n]+of)|,)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|another|only|over|more[^\S\n]+than)[^\S\n]+)?$/i;
+const TOKEN_ELLIPSIS_AFTER = /^(?:[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:of[^\S\n]+(?:its|their|his|her)[^\S\n]+own|of[^\S\n]+them|more|were|was|are|is|had|have)\b)/;
 
 const CHANGE_TAIL_RE = new RegExp(`[^\\S\\n]+(?<word>to|from)[^\\S\\n]+(?<num>${NUMBER_SOURCE})(?:[^\\S\\n]+(?<noun>[a-z]+))?(?=[^\\S\\n]*(?:[,.;:)]|$)|[^\\S\\n]+(?:in|last|this|a|the|during|over|by|between|since|on|and)\\b)`, 'y');
 
