@@ -320,6 +320,11 @@ describe('counts from unseen articles', () => {
     ['It recorded 27 attacks in 2018, up from nine a year earlier.', 9, 'attacks'],
     ['All 310,000 of its account holders will be made whole.', 310000, 'holders'],
     ['Prosecutors from 4 national prosecution services took part.', 4, 'services'],
+    ['The tracker counted 38 crypto-fraud complaints filed with the watchdog in July alone, against 12 in July 2022.', 12, 'complaints'],
+    ['It logged 22 paid claims across all insurers in 2020, worth $4 million, and seven so far in 2021.', 7, 'claims'],
+    ['The exchange had 11.2 lakh registered users in March, up from 7.9 lakh a year earlier.', 790000, 'users'],
+    ['We approached four insurers for more cover, and two declined to quote.', 2, 'insurers'],
+    ['61: exploits logged in June, against 47 the previous month.', 47, 'exploits'],
   ])('elliptical: %s', (text, value, unit) => {
     expect(figures(text).filter((f) => f.kind === 'count').at(-1)).toMatchObject({ value, unit });
   });

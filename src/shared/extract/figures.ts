@@ -440,7 +440,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
       kind = 'count';
       unit = generic.noun;
       pos = generic.end;
-    } else if (!magnitudeFound && (elliptical = ellipticalCountNoun(s, start, pos, previousCount))) {
+    } else if ((elliptical = ellipticalCountNoun(s, start, pos, previousCount, magnitudeFound))) {
       kind = 'count'; // "2,400 complaints, against 1,150 in January"; "Incidents logged: 212"
       unit = elliptical;
     } else if (high !== null && sep === 'to' && !magnitudeFound) {
@@ -575,23 +575,25 @@ const WS = '[^\\S\\n]';
 const CHANGED_TO_BEFORE = new RegExp(`\\b(?<noun>${COUNTED_ALT})(?:${WS}+(?:of|in)${WS}+[\\w-]+(?:${WS}+[\\w-]+)?)?(?:,${WS}*[a-z]+,)?${WS}+`
   + `(?:rose|rising|fell|falling|climbed|jumped|increased|decreased|dropped|declined|grew|doubled|halved)\\b[^.;:${CURRENCY_SYMBOLS}\\d]{0,40}?\\bto${WS}+$`, 'i');
 /** What stands between a count and one compared with it: "2,400 complaints, against 1,150", "1,530 reports in 2019, up from 1,210", "408 from 356". */
-const COMPARISON_GAP = /^[^.;:]{0,60}?\b(?:against|compared[^\S\n]+(?:with|to)|versus|vs\.?|from|to|and)[^\S\n]+(?:(?:upwards|more|fewer)[^\S\n]+(?:of|than)[^\S\n]+)?(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?$/i;
+const COMPARISON_GAP = /^:?[^.;:]{0,100}?\b(?:against|compared[^\S\n]+(?:with|to)|versus|vs\.?|from|to|and)[^\S\n]+(?:(?:upwards|more|fewer)[^\S\n]+(?:of|than)[^\S\n]+)?(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?$/i;
 /** A second count in a parallel clause: "1,140 transactions were sent to the fake address, and 386 went to the real one". */
 const PARALLEL_GAP = new RegExp(String.raw`^[^.;:${CURRENCY_SYMBOLS}]{0,80}?(?:,[^\S\n]+(?:and|while|but|whereas)|;)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|another|only)[^\S\n]+)?$`, 'i');
-const PARALLEL_VERB_AFTER = /^[^\S\n]+(?:were|was|went|came|had|have|did|got|lost|received|sent|paid|reported|remain(?:ed)?|stayed|failed|succeeded|followed)\b/;
+const PARALLEL_VERB_AFTER = /^[^\S\n]+(?:were|was|went|came|had|have|did|got|lost|received|sent|paid|reported|remain(?:ed)?|stayed|failed|succeeded|followed|declined|refused|agreed|accepted|settled|pleaded|closed|collapsed|survived)\b/;
 /** "120,000 people …, and in Cambodia perhaps 100,000 more", "97 incidents … recovered in 14 of them". */
 const MORE_OF_THEM_AFTER = /^[^\S\n]+(?:more|others|of[^\S\n]+(?:them|those))\b/;
 /** What may follow a number whose noun is left out: its date or the end of the clause, never a noun of its own. */
-const NOUNLESS_AFTER = /^(?:[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:in|a|the|last|during|at|by|for|on|over|this|that|previous|earlier|year|month|week|from)\b)/;
+const NOUNLESS_AFTER = /^(?:[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:in|a|the|last|during|at|by|for|on|over|this|that|previous|earlier|year|month|week|from|so[^\S\n]+far)\b)/;
 /** A digest's label before its figure: "Incidents logged: 212", "Exchanges breached: 9". */
 const LABEL_BEFORE = new RegExp(`^${WS}*(?<noun>${COUNTED_ALT})(?:${WS}+[a-z][\\w-]*){0,3}${WS}*:${WS}*$`, 'i');
 /** Or after it: "31: victims who got their money back". */
 const LABEL_AFTER = new RegExp(`^${WS}*:${WS}+(?:[a-z][\\w-]*${WS}+)?(?<noun>${COUNTED_ALT})\\b`, 'i');
 
 /** The noun of a count that leaves it out, or null: the previous count's, a digest label's or a change's subject. */
-function ellipticalCountNoun(s: string, start: number, end: number, previousCount: { end: number; unit: string } | null): string | null {
+function ellipticalCountNoun(s: string, start: number, end: number, previousCount: { end: number; unit: string } | null, magnitude: boolean): string | null {
   const after = s.slice(end, end + 12);
   const before = s.slice(0, start);
+  // "5 million" alone counts nothing; "11.2 lakh users, up from 7.9 lakh" counts what the figure it is compared with counts.
+  if (magnitude) return previousCount && NOUNLESS_AFTER.test(after) && COMPARISON_GAP.test(s.slice(previousCount.end, start)) ? previousCount.unit : null;
   if (/^[^\S\n]*(?:[,;(]|$)/.test(after)) {
     const label = LABEL_BEFORE.exec(before)?.groups!.noun;
     if (label) return pluralNoun(label);
