@@ -504,3 +504,16 @@ describe('token amounts whose token is said once', () => {
     expect(figures('1,900 wallets lost SOL; 800 lost USDC.').filter((f) => f.kind === 'amount')).toEqual([]);
   });
 });
+
+describe('a count opening a sentence, its noun in the sentence before', () => {
+  it.each([
+    ['Police detained 14 suspects. Two were later released.', 'suspects'],
+    ['Regulators sent notices to nine offshore exchanges. Two have since registered.', 'exchanges'],
+  ])('%s', (text, unit) => {
+    expect(figures(text).at(-1)).toMatchObject({ kind: 'count', value: 2, unit });
+  });
+
+  it('takes no count from "Two weeks later" after a count', () => {
+    expect(figures('Police detained 14 suspects. Two weeks later, they left.').map((f) => f.text)).toEqual(['14 suspects']);
+  });
+});

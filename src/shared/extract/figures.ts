@@ -236,7 +236,8 @@ const CURRENCY_MOVE_BEFORE = /\b(?:lira|rouble|ruble|rupee|peso|naira|rand|won|y
 const SHARE_OF_VALUE_AFTER = /^[^\S\n]+of[^\S\n]+(?:its|their|the)[^\S\n]+(?:market[^\S\n]+)?value\b/;
 export const THEFT_WORDS = /\b(?:st[oe]l(?:e|en)|steal|theft|heist|hack|exploit|drain|attack|launder|scam|fraud|ransom|seiz|indict|charg|loot|siphon|lost|loss|compromis|breach|recover|frozen|froze|bounty|illicit|crim|manipulat|phish|cashed\s+out|rug[\s-]?pull|exit\s+scam|misappropriat|embezzl|defraud|swindl)/i;
 
-export function findFigures(sentence: string, offset: number, taken: (start: number, end: number) => boolean): FigureMention[] {
+/** `carriedUnit`: the noun of the previous sentence's last count, for "Two were later released" opening this one. */
+export function findFigures(sentence: string, offset: number, taken: (start: number, end: number) => boolean, carriedUnit: string | null = null): FigureMention[] {
   const out: FigureMention[] = [];
   theftCache = null;
   let previousCount: { end: number; unit: string } | null = null; // in the sentence's own offsets
@@ -250,7 +251,7 @@ export function findFigures(sentence: string, offset: number, taken: (start: num
     if (!parsed || !Number.isFinite(parsed.value)) continue;
     if (/[\w.]$/.test(sentence.slice(Math.max(0, numStart - 1), numStart)) && /^\d/.test(m[0])) continue; // inside a word or version: "v2", "Web3"
     if (/[A-Za-z]-$/.test(sentence.slice(Math.max(0, numStart - 2), numStart)) && /^\d/.test(m[0])) continue; // part of a name: "ERC-20", "COVID-19"
-    const figure = readFigure(sentence, numStart, numEnd, parsed, previousCount, previousToken);
+    const figure = readFigure(sentence, numStart, numEnd, parsed, previousCount ?? (carriedUnit ? { end: -1, unit: carriedUnit } : null), previousToken);
     if (!figure) continue;
     if (figure.kind === 'count' && figure.unit) previousCount = { end: figure.end, unit: figure.unit };
     if (figure.kind === 'amount' && figure.currency && !FIAT.has(figure.currency)) previousToken = { end: figure.end, currency: figure.currency };
@@ -602,6 +603,8 @@ function ellipticalCountNoun(s: string, start: number, end: number, previousCoun
     const label = LABEL_AFTER.exec(s.slice(end, end + 40))?.groups!.noun;
     if (label) return pluralNoun(label);
   }
+  // Carried from the sentence before ("…nine offshore exchanges. Two have since registered"): only opening this one.
+  if (previousCount?.end === -1) return /^\s*$/.test(before) && PARALLEL_VERB_AFTER.test(after.replace(/^[^\S\n]+(?:have|had|were|was)[^\S\n]+(?:since|later|also|then|now)\b/, ' were')) ? previousCount.unit : null;
   if (previousCount && PARALLEL_GAP.test(s.slice(previousCount.end, start)) && PARALLEL_VERB_AFTER.test(after)) return previousCount.unit;
   if (previousCount && start - previousCount.end < 100 && MORE_OF_THEM_AFTER.test(after)) return previousCount.unit;
   if (!NOUNLESS_AFTER.test(after)) return null;
