@@ -517,3 +517,15 @@ describe('a count opening a sentence, its noun in the sentence before', () => {
     expect(figures('Police detained 14 suspects. Two weeks later, they left.').map((f) => f.text)).toEqual(['14 suspects']);
   });
 });
+
+describe('ratios, multipliers and shares', () => {
+  it('reads no figure in a ratio or a multiplier range', () => {
+    expect(figures('Warnings cut the share who approve them from about 1 in 6 to 1 in 10.')).toEqual([]);
+    expect(figures('Purchases were three to four times a normal day.')).toEqual([]);
+    expect(figures('About one in 40 victims lost more than $100,000.').map((f) => f.text)).toEqual(['$100,000']);
+  });
+
+  it('reads a share held by cold wallets as a claim, not a price move', () => {
+    expect(one('Our cold wallets, which hold 93% of customer assets, were not affected.')).toMatchObject({ kind: 'percent', market: false });
+  });
+});

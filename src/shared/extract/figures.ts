@@ -251,6 +251,8 @@ export function findFigures(sentence: string, offset: number, taken: (start: num
     if (!parsed || !Number.isFinite(parsed.value)) continue;
     if (/[\w.]$/.test(sentence.slice(Math.max(0, numStart - 1), numStart)) && /^\d/.test(m[0])) continue; // inside a word or version: "v2", "Web3"
     if (/[A-Za-z]-$/.test(sentence.slice(Math.max(0, numStart - 2), numStart)) && /^\d/.test(m[0])) continue; // part of a name: "ERC-20", "COVID-19"
+    // "one in 40", "from 1 in 6 to 1 in 10": a ratio is no figure.
+    if (RATIO_AFTER.test(sentence.slice(numEnd, numEnd + 12)) || RATIO_BEFORE.test(sentence.slice(Math.max(0, numStart - 8), numStart))) continue;
     const figure = readFigure(sentence, numStart, numEnd, parsed, previousCount ?? (carriedUnit ? { end: -1, unit: carriedUnit } : null), previousToken);
     if (!figure) continue;
     if (figure.kind === 'count' && figure.unit) previousCount = { end: figure.end, unit: figure.unit };
@@ -263,6 +265,9 @@ export function findFigures(sentence: string, offset: number, taken: (start: num
   }
   return out;
 }
+
+const RATIO_AFTER = /^[^\S\n]+in[^\S\n]+(?!(?:19|20)\d\d\b)(?:\d|ten\b|five\b|four\b|three\b)/;
+const RATIO_BEFORE = /\b(?:1|[Oo]ne)[^\S\n]+in[^\S\n]+$/;
 
 /** Whether the sentence being read has theft words, looked up once per sentence. */
 let theftCache: boolean | null = null;
@@ -444,7 +449,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     } else if ((elliptical = ellipticalCountNoun(s, start, pos, previousCount, magnitudeFound))) {
       kind = 'count'; // "2,400 complaints, against 1,150 in January"; "Incidents logged: 212"
       unit = elliptical;
-    } else if (high !== null && sep === 'to' && !magnitudeFound) {
+    } else if (high !== null && sep === 'to' && !magnitudeFound && !/^[^\S\n]+times\b/.test(s.slice(pos, pos + 8))) {
       kind = 'count'; // "jumped from four to seven": the noun stands elsewhere in the sentence
       unit = nearestCountedNoun(s, numStart);
       if (!unit) return null;
@@ -662,8 +667,9 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   // change followed by the price it moved to is a price move.
   if (f.kind === 'percent' && LOST_OR_ADDED_BEFORE.test(before) && MOVED_TO_PRICE_AFTER.test(after)) return true;
   if (f.kind === 'amount' && LOST_OR_ADDED_TO_BEFORE.test(before.replace(TRAILING_SYMBOL, ''))) return true;
-  // "the share arriving in USDT rose to 84 percent": a share that rose to a level is no price move.
-  if (!(f.kind === 'percent' && /\bto[^\S\n]+(?:\S+[^\S\n]+)?$/.test(before)) && PRICE_MOVE_BEFORE.test(before.slice(-50).replace(TRAILING_SYMBOL, ''))) {
+  // "the share … to 84 percent", "cold wallets hold 93% of customer assets": a level or a share is no price move.
+  const shareOrLevel = f.kind === 'percent' && (/\bto[^\S\n]+(?:\S+[^\S\n]+)?$/.test(before) || /^[^\S\n]+of\b/.test(after));
+  if (!shareOrLevel && PRICE_MOVE_BEFORE.test(before.slice(-50).replace(TRAILING_SYMBOL, ''))) {
     // "Bitcoin slid below $43,000" is a price; "losses reached $35 million" is not; "reserves dropped by $5.3 billion" needs an asset named.
     if (ASSET_WORD.test(before.slice(-60)) || (!theftIn(s) && !(f.kind === 'amount' && magnitudeFound))) return true;
   }
