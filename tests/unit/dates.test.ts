@@ -205,3 +205,13 @@ describe('years that name no time', () => {
     expect(resolve('In a 2021 Chainalysis report, losses rose.')).toEqual([['2021', span('2021-01-01', '2021-12-31')]]);
   });
 });
+
+describe('datelines', () => {
+  it('knows a dateline whose city has accented capitals, and dates no figure with it', async () => {
+    const { extract } = await import('../../src/shared/extract/index.js');
+    const { textModelFromBlocks } = await import('../../src/shared/text-model.js');
+    const f = extract(textModelFromBlocks([{ kind: 'paragraph', text: 'SÃO PAULO, Aug 18 – Police executed 23 search warrants on Thursday.' }]), '2023-08-18').figures;
+    expect(f.find((x) => x.text === 'Aug 18')).toMatchObject({ dateline: true });
+    expect(f.find((x) => x.kind === 'count')?.period).toEqual({ start: '2023-08-17', end: '2023-08-17' });
+  });
+});

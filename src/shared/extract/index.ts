@@ -83,7 +83,7 @@ const BASELINE_TAIL = /\b(?:from|than|over|with|to|versus|vs\.?)\s+(?:in\s+)?(?:
 /** The frame of a record, not the period of a figure: "Japan's biggest theft since 2018". */
 const FRAME_BEFORE = /\b(?:biggest|largest|worst|highest|lowest|most|best|first|greatest|costliest|longest|deadliest|record)\b[^.;,\n]{0,50}\bsince\s+(?:the\s+)?$/i;
 /** A wire or press-release dateline: "TOKYO, Jan 29 –", "ZUG, Switzerland, March 4, 2025 /PRNewswire/ --", "March 29 (Reuters) -". */
-const DATELINE_BEFORE = /^(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,[^\S\n]+[A-Z][\w.'’ -]*)?,[^\S\n]+)?$/;
+const DATELINE_BEFORE = /^(?:\p{Lu}[\p{Lu}.'’ -]*[\p{Lu}.](?:,[^\S\n]+\p{Lu}[\p{L}.'’ -]*)?,[^\S\n]+)?$/u;
 const DATELINE_AFTER = /^[^\S\n]*(?:\([^)\n]{1,30}\)[^\S\n]*|\/[^/\n]{1,30}\/[^\S\n]*)?(?:--|[–—-])/;
 /** A relative clause: ", which halted withdrawals on February 7 and went dark on Tuesday,". */
 const RELATIVE_CLAUSE = /,[^\S\n]+(?:which|who|whose)\b(?![^\S\n]+(?:was|were|is|are)[^\S\n]+(?:then[^\S\n]+)?(?:worth|valued))(?:[^,;]|,\d|,[^\S\n]+[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*)?,)*/g;
