@@ -329,4 +329,11 @@ describe('periods in passages the tuned corpus did not have', () => {
     const f = run('2026-01-13', 'Thieves stole $3.9 billion in 2025. Wallet drains hit more than 92,000 compromised addresses, nearly double the 2024 total.');
     expect(period(f, '92,000 compromised addresses')).toEqual({ start: '2025-01-01', end: '2025-12-31' });
   });
+
+  it('"Since we opened our office in March 2022" runs to publication; "up 67% on 2023" dates only the figure compared with', () => {
+    const f = run('2024-05-21', 'Since we opened our Sydney office in March 2022 we have traced more than US$400 million in stolen funds.',
+      'In 2024 drainers took $494 million from 332,000 victims, up 67% on 2023.');
+    expect(period(f, 'US$400 million')).toEqual({ start: '2022-03-01', end: '2024-05-21' });
+    expect(period(f, '67%')).toEqual({ start: '2024-01-01', end: '2024-12-31' });
+  });
 });

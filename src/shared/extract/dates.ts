@@ -183,7 +183,7 @@ export function findDates(text: string, published: string | null): DateMention[]
 }
 
 /** "since January 1", "so far in 2022", "2023 so far": from the date named up to publication. */
-const SINCE_BEFORE = /\b[Ss]ince[^\S\n]+(?:the[^\S\n]+|(?:its|their|his|her|the)[^\S\n]+[a-z]+[^\S\n]+in[^\S\n]+)?$/;
+const SINCE_BEFORE = /\b[Ss]ince[^\S\n]+(?:the[^\S\n]+|(?:its|their|his|her|the)[^\S\n]+[a-z]+[^\S\n]+in[^\S\n]+|(?:[\w’'-]+[^\S\n]+){1,6}?in[^\S\n]+)?$/;
 const SO_FAR_BEFORE = /\b[Ss]o[^\S\n]+far[^\S\n]+(?:in[^\S\n]+|this[^\S\n]+)?$/;
 const SO_FAR_AFTER = /^[^\S\n]+so[^\S\n]+far\b/;
 

@@ -182,7 +182,7 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
             || (/^[^\S\n]*(?:in|on|during)?[^\S\n]*$/i.test(model.text.slice(sentence.start, shown.start)) && FRONTED_REPORT_AFTER.test(model.text.slice(shown.end, Math.min(block.end, shown.end + 70))))),
           dateline: d.start - block.start < 60 && DATELINE_BEFORE.test(model.text.slice(block.start, d.start)) && DATELINE_AFTER.test(model.text.slice(d.end, d.end + 40)),
           baseline: (BASELINE_TAIL.test(before.slice(-26)) && BASELINE_BEFORE.test(before))
-            || (d.relative && d.precision === 'year' && BASELINE_ON_BEFORE.test(before.slice(-24)))
+            || (d.precision === 'year' && BASELINE_ON_BEFORE.test(before.slice(-24)))
             // "nearly double the 2024 total": the year of what a figure is compared with.
             || MULTIPLE_OF_BEFORE.test(before.slice(-24))
             // "against 7,100 in 2020" dates the 7,100 when it was read as a figure, and nothing else when it was not.
