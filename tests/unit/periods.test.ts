@@ -336,4 +336,9 @@ describe('periods in passages the tuned corpus did not have', () => {
     expect(period(f, 'US$400 million')).toEqual({ start: '2022-03-01', end: '2024-05-21' });
     expect(period(f, '67%')).toEqual({ start: '2024-01-01', end: '2024-12-31' });
   });
+
+  it('a clause opener between puts a date farther off than one in the figure\'s own clause', () => {
+    const f = run('2025-07-11', 'Police arrested five suspects late last month over a scheme that took more than €460m from at least 5,000 victims since late 2023.');
+    expect(period(f, '€460m')).toEqual({ start: '2023-09-01', end: '2025-07-11' });
+  });
 });
