@@ -325,6 +325,8 @@ describe('counts from unseen articles', () => {
     ['The exchange had 11.2 lakh registered users in March, up from 7.9 lakh a year earlier.', 790000, 'users'],
     ['We approached four insurers for more cover, and two declined to quote.', 2, 'insurers'],
     ['61: exploits logged in June, against 47 the previous month.', 47, 'exploits'],
+    ['The court filing put the number of creditors at about 24,000.', 24000, 'creditors'],
+    ['The number of victims roughly doubled, to 61,000.', 61000, 'victims'],
   ])('elliptical: %s', (text, value, unit) => {
     expect(figures(text).filter((f) => f.kind === 'count').at(-1)).toMatchObject({ value, unit });
   });

@@ -578,7 +578,7 @@ function nearestCountedNoun(s: string, at: number): string | null {
 
 /** A change whose noun is its subject: "reports of crypto scams rose by a quarter, to 4,820", "incidents, however, climbed to 408". */
 const WS = '[^\\S\\n]';
-const CHANGED_TO_BEFORE = new RegExp(`\\b(?<noun>${COUNTED_ALT})(?:${WS}+(?:of|in)${WS}+[\\w-]+(?:${WS}+[\\w-]+)?)?(?:,${WS}*[a-z]+,)?${WS}+`
+const CHANGED_TO_BEFORE = new RegExp(`\\b(?<noun>${COUNTED_ALT})(?:${WS}+(?:of|in)${WS}+[\\w-]+(?:${WS}+[\\w-]+)?)?(?:,${WS}*[a-z]+,)?${WS}+(?:(?:roughly|nearly|almost|more${WS}+than|about)${WS}+)?`
   + `(?:rose|rising|fell|falling|climbed|jumped|increased|decreased|dropped|declined|grew|doubled|halved)\\b[^.;:${CURRENCY_SYMBOLS}\\d]{0,40}?\\bto${WS}+$`, 'i');
 /** What stands between a count and one compared with it: "2,400 complaints, against 1,150", "1,530 reports in 2019, up from 1,210", "408 from 356". */
 const COMPARISON_GAP = /^:?[^.;:]{0,100}?\b(?:against|compared[^\S\n]+(?:with|to)|versus|vs\.?|from|to|and)[^\S\n]+(?:(?:upwards|more|fewer)[^\S\n]+(?:of|than)[^\S\n]+)?(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?$/i;
@@ -594,6 +594,7 @@ const LABEL_BEFORE = new RegExp(`^${WS}*(?<noun>${COUNTED_ALT})(?:${WS}+[a-z][\\
 /** Or after it: "31: victims who got their money back". */
 const LABEL_AFTER = new RegExp(`^${WS}*:${WS}+(?:[a-z][\\w-]*${WS}+)?(?<noun>${COUNTED_ALT})\\b`, 'i');
 
+const NUMBER_OF_BEFORE = /\bnumber[^\S\n]+of[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?([a-z-]+s|people)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:at|to|was|is|stood[^\S\n]+at|reached|hit|topped|of)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|more[^\S\n]+than|over)[^\S\n]+)?$/i;
 /** The noun of a count that leaves it out, or null: the previous count's, a digest label's or a change's subject. */
 function ellipticalCountNoun(s: string, start: number, end: number, previousCount: { end: number; unit: string } | null, magnitude: boolean): string | null {
   const after = s.slice(end, end + 12);
@@ -615,7 +616,9 @@ function ellipticalCountNoun(s: string, start: number, end: number, previousCoun
   if (!NOUNLESS_AFTER.test(after)) return null;
   if (previousCount && COMPARISON_GAP.test(s.slice(previousCount.end, start))) return previousCount.unit;
   const subject = CHANGED_TO_BEFORE.exec(start > 140 ? s.slice(start - 140, start) : before)?.groups!.noun;
-  return subject ? pluralNoun(subject) : null;
+  // "put the number of creditors at about 127,000", "brought to 11 the number of actors" (the noun before the figure only).
+  const numberOf = subject ? null : NUMBER_OF_BEFORE.exec(s.slice(Math.max(0, start - 80), start))?.[1];
+  return subject ? pluralNoun(subject) : numberOf ? pluralNoun(numberOf) : null;
 }
 const pluralNoun = (noun: string) => (/(?:s|people|men)$/i.test(noun) ? noun.toLowerCase() : null);
 
