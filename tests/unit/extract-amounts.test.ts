@@ -489,6 +489,11 @@ describe('prices beside a valuation and what a platform holds', () => {
     expect(found.find((f) => f.text === '650,000 bitcoin')).toMatchObject({ market: false });
   });
 
+  it('keeps the total value of all cryptocurrencies a market figure in a story about hacks', () => {
+    const model = textModelFromBlocks([{ kind: 'title', text: 'The hacks of 2016', level: 1 }, { kind: 'paragraph', text: 'The total value of all cryptocurrencies has passed $15 billion.' }]);
+    expect(extract(model, '2016-12-30').figures.find((f) => f.kind === 'amount')).toMatchObject({ market: true });
+  });
+
   it('reads a fall "from above $20" as a price move', () => {
     expect(figures('Ether fell from above $20 to about $13 within two days.').every((f) => f.market)).toBe(true);
   });
