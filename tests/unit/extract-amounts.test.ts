@@ -536,3 +536,16 @@ describe('ratios, multipliers and shares', () => {
     expect(one('Our cold wallets, which hold 93% of customer assets, were not affected.')).toMatchObject({ kind: 'percent', market: false });
   });
 });
+
+describe('restatements and company figures', () => {
+  it('reads a restatement in another currency after a dash as two amounts, not a range', () => {
+    expect(figures('Requests worth about ₦18 billion — roughly $59 million at the official rate — were frozen.').map((f) => [f.value, f.high, f.currency]))
+      .toEqual([[18e9, null, 'NGN'], [59e6, null, 'USD']]);
+  });
+
+  it('keeps a company\'s revenue a claim beside the coins it mined, and reads a compared bare number in their token', () => {
+    const found = figures('The miner said it mined 612 bitcoin in the quarter, up 41% from 434 in the first quarter, as revenue jumped to $22.4m.');
+    expect(found.find((f) => f.text === '434')).toMatchObject({ kind: 'amount', currency: 'BTC' });
+    expect(found.find((f) => f.text === '$22.4m')).toMatchObject({ market: false });
+  });
+});

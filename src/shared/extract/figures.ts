@@ -318,7 +318,10 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     const isYear = /^(?:19|20)\d\d$/.test(rm.groups!.num!) && !secondMag;
     // "lost $4.3 million to 13 phishing attacks": a range repeats its magnitude, or gives it once at its end.
     const magnitudeDropped = magnitudeFound && !secondMag;
-    if (second && !isYear && !magnitudeDropped && (rm.groups!.sep !== 'and' || BETWEEN_BEFORE.test(s.slice(Math.max(0, start - 16), start)))) {
+    // "₦18 billion — roughly $59 million": a restatement in another currency, or after a spaced em dash, is no range.
+    const otherCurrency = !!rm.groups!.sym && SYMBOL_CURRENCY[rm.groups!.sym] !== currency;
+    const aside = rm.groups!.sep === '—' && /^\s+—\s/.test(rm[0]);
+    if (second && !isYear && !magnitudeDropped && !otherCurrency && !aside && (rm.groups!.sep !== 'and' || BETWEEN_BEFORE.test(s.slice(Math.max(0, start - 16), start)))) {
       sep = rm.groups!.sep!;
       high = second.value;
       pos = secondMag ? secondMag[1] : RANGE_RE.lastIndex;
@@ -453,7 +456,8 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
       kind = 'count'; // "jumped from four to seven": the noun stands elsewhere in the sentence
       unit = nearestCountedNoun(s, numStart);
       if (!unit) return null;
-    } else if (previousToken && (magnitudeFound || /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s.slice(numStart, numEnd))) && start - previousToken.end < 120
+    } else if (previousToken && (magnitudeFound || /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s.slice(numStart, numEnd))
+      || (/^\d+(?:\.\d+)?$/.test(s.slice(numStart, numEnd)) && !/^(?:19|20)\d\d$/.test(s.slice(numStart, numEnd)) && /\b(?:from|against|versus)[^\S\n]+$/i.test(s.slice(0, start)))) && start - previousToken.end < 120
       && TOKEN_ELLIPSIS_GAP.test(s.slice(previousToken.end, start)) && TOKEN_ELLIPSIS_AFTER.test(s.slice(pos, pos + 20))) {
       kind = 'amount'; // "750,000 customer bitcoin and 100,000 of its own, for a total of some 850,000"
       currency = previousToken.currency;
@@ -644,7 +648,7 @@ const round = (v: number) => Math.round(v * 1e8) / 1e8;
 const TOKEN_ADJECTIVE_RE = /^[^\S\n]+(?:customer|customers[’']|user|client|stolen|missing|remaining|frozen|seized|hacked|unclaimed)(?=[^\S\n]+(?:bitcoins?|ether|BTC|ETH|USDT|USDC)\b)/;
 /** A bare number after a token amount, in the same token: what links them, and what may follow it (no noun of its own). */
 const TOKEN_ELLIPSIS_GAP = /^[^.;]{0,110}?(?:\b(?:and|or|to|from|against|of|total[^\S\n]+of)|,)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|another|only|over|more[^\S\n]+than)[^\S\n]+)?$/i;
-const TOKEN_ELLIPSIS_AFTER = /^(?:[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:of[^\S\n]+(?:its|their|his|her)[^\S\n]+own|of[^\S\n]+them|more|were|was|are|is|had|have)\b)/;
+const TOKEN_ELLIPSIS_AFTER = /^(?:[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:of[^\S\n]+(?:its|their|his|her)[^\S\n]+own|of[^\S\n]+them|more|were|was|are|is|had|have|in|during|last|a|the)\b)/;
 
 const CHANGE_TAIL_RE = new RegExp(`[^\\S\\n]+(?<word>to|from)[^\\S\\n]+(?<num>${NUMBER_SOURCE})(?:[^\\S\\n]+(?<noun>[a-z]+))?(?=[^\\S\\n]*(?:[,.;:)]|$)|[^\\S\\n]+(?:in|last|this|a|the|during|over|by|between|since|on|and)\\b)`, 'y');
 
@@ -674,7 +678,8 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   const shareOrLevel = f.kind === 'percent' && (/\bto[^\S\n]+(?:\S+[^\S\n]+)?$/.test(before) || /^[^\S\n]+of\b/.test(after));
   if (!shareOrLevel && PRICE_MOVE_BEFORE.test(before.slice(-50).replace(TRAILING_SYMBOL, ''))) {
     // "Bitcoin slid below $43,000" is a price; "losses reached $35 million" is not; "reserves dropped by $5.3 billion" needs an asset named.
-    if (ASSET_WORD.test(before.slice(-60)) || (!theftIn(s) && !(f.kind === 'amount' && magnitudeFound))) return true;
+    // "mines 612 bitcoin … as revenue jumps to $22.4m": a company's own figure moved, not a price.
+    if ((ASSET_WORD.test(before.slice(-60)) && !OWN_METRIC.test(before.slice(-30))) || (!theftIn(s) && !(f.kind === 'amount' && magnitudeFound))) return true;
   }
   // A quantity of tokens is no price: a price word after it ("3,000 WETH into the pool, pushing the price…") says what it did.
   // Wide enough for "the total value locked across lending and trading protocols rose to just shy of $22 billion".
@@ -696,6 +701,7 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   return f.kind === 'amount' && (magnitudeFound || !fiat) && OUTFLOWS.test(window) && !/\b(?:inflows?|liquidations?|forecasts?|predicts?|targets?)\b/i.test(window) ? 'valuation' : true;
 }
 const OUTFLOWS = /\boutflows?\b/i;
+const OWN_METRIC = /\b(?:revenue|revenues|sales|income|profit|profits|earnings|losses|fees|costs|claims|payouts)\b/i;
 const AMOUNT_IN_TEXT = new RegExp(String.raw`(?:US\$|[${CURRENCY_SYMBOLS}])[^\S\n]?\d[\d,.]*`);
 const HOLDINGS = /\b(?:reserves?|(?:capital|insurance|reserve)\s+pool|(?:customer|user|client)\s+(?:deposits|balances|assets))\b/i;
 const PRICE_OF_BEFORE = new RegExp(String.raw`\bpric(?:es?|ed)[^\S\n]+(?:of|at)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just(?:[^\S\n]+(?:over|under))?)[^\S\n]+)?(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
