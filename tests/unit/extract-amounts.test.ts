@@ -549,3 +549,10 @@ describe('restatements and company figures', () => {
     expect(found.find((f) => f.text === '$22.4m')).toMatchObject({ market: false });
   });
 });
+
+describe('"or" ranges', () => {
+  it('reads "three or four operators" as a range of a count, and "$5 or $6" as two amounts', () => {
+    expect(figures('He called three or four kiosk operators.')[0]).toMatchObject({ kind: 'count', value: 3, high: 4, unit: 'operators' });
+    expect(figures('Fees of $5 or $6 apply.').map((f) => f.value)).toEqual([5, 6]);
+  });
+});

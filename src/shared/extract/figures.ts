@@ -179,7 +179,7 @@ const NUMBER_RE = new RegExp(NUMBER_SOURCE, 'g');
 const PREFIX_RE = new RegExp(`(?:(?<sym>U\\.S\\.\\$|US\\$|AU\\$|CA\\$|HK\\$|SG\\$|NZ\\$|MX\\$|Mex\\$|JP¥|CN¥|[ACSR]\\$|[$€£¥₩₹₿₽₺₦₱Ξ]|\\bRs\\.?(?=\\s))|\\b(?<iso>${ISO_CODES.join('|')})\\s?)\\s?$`);
 const MAGNITUDE_RE = /(?:(?:[^\S\n]*|-)(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|mn|bn|tn|Bn|BN|[Cc]rores?|[Ll]akhs?)\b|(?<letter>[kKmMbBtT])(?![\w]))/y;
 const BETWEEN_BEFORE = new RegExp(String.raw`\bbetween\s+(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
-const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[${CURRENCY_SYMBOLS}])?(?<num>${NUMBER_SOURCE})`, 'y');
+const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and|or)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[${CURRENCY_SYMBOLS}])?(?<num>${NUMBER_SOURCE})`, 'y');
 const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|pc\b|percentage[^\S\n]+points?\b)/y;
 const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|[Tt]urkish[^\\S\\n]+lira|(?:Mexican|Colombian|Argentine|Argentinian|Chilean|Philippine)[^\\S\\n]+pesos|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|lira|liras|lire|roubles?|rubles?|rand|naira|baht|rupiah|dirhams?|reais|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis|sats|cents)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
 /** "Of the 12k ETH, ~3.2k …": the whole named just before, in its currency. */
@@ -321,7 +321,9 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     // "₦18 billion — roughly $59 million": a restatement in another currency, or after a spaced em dash, is no range.
     const otherCurrency = !!rm.groups!.sym && SYMBOL_CURRENCY[rm.groups!.sym] !== currency;
     const aside = rm.groups!.sep === '—' && /^\s+—\s/.test(rm[0]);
-    if (second && !isYear && !magnitudeDropped && !otherCurrency && !aside && (rm.groups!.sep !== 'and' || BETWEEN_BEFORE.test(s.slice(Math.max(0, start - 16), start)))) {
+    // "three or four kiosk operators": an "or" range is a count's, of small whole numbers.
+    const orRejected = rm.groups!.sep === 'or' && (currency !== null || magnitudeFound || !second || value >= 1000 || second.value >= 1000 || !Number.isInteger(value));
+    if (second && !isYear && !magnitudeDropped && !otherCurrency && !aside && !orRejected && (rm.groups!.sep !== 'and' || BETWEEN_BEFORE.test(s.slice(Math.max(0, start - 16), start)))) {
       sep = rm.groups!.sep!;
       high = second.value;
       pos = secondMag ? secondMag[1] : RANGE_RE.lastIndex;
