@@ -475,6 +475,18 @@ describe('prices beside a valuation and what a platform holds', () => {
     expect(figures(text).find((f) => f.kind === 'amount')).toMatchObject({ market: true });
   });
 
+  it('reads a price table whose header names a 24h change, and a part of the reserves as a claim', () => {
+    const f = extract(textModelFromBlocks([
+      { kind: 'table-row', text: 'Token | Price | 24h change' },
+      { kind: 'table-row', text: 'CVD | $0.9941 | +2.6%' },
+      { kind: 'paragraph', text: 'The issuer said $3.3 billion of the roughly $40 billion in reserves was held at the failed bank.' },
+    ]), '2023-03-13').figures;
+    expect(f.find((x) => x.text === '$0.9941')).toMatchObject({ market: true });
+    expect(f.find((x) => x.text === '2.6%')).toMatchObject({ market: true });
+    expect(f.find((x) => x.text === '$3.3 billion')).toMatchObject({ market: false });
+    expect(f.find((x) => x.text === '$40 billion')).toMatchObject({ market: true });
+  });
+
   it.each([
     'Its reserves dropped by some $2.2 billion as customers fled.',
     'Hackers drained the exchange’s reserves of $40 million.',

@@ -696,8 +696,9 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
     return magnitudeFound && VALUATION.test(window) ? 'valuation' : true;
   }
   // "our own reserves of roughly $140 million", "$25 billion in customer deposits": what a platform holds; a change
-  // in it ("reserves dropped by $5.3 billion", "balances overstated by 60%") and a share of it are claims.
-  if (f.kind === 'amount' && !theftIn(s) && HOLDINGS.test(window) && !/\bby[^\S\n]+(?:\S+[^\S\n]+)?$/.test(before)) return true;
+  // in it ("reserves dropped by $5.3 billion", "balances overstated by 60%") and a part of it ("$3.3 billion of the
+  // reserves was held at the failed bank") are claims.
+  if (f.kind === 'amount' && !theftIn(s) && HOLDINGS.test(window) && !/\bby[^\S\n]+(?:\S+[^\S\n]+)?$/.test(before) && !/^[^\S\n]+of\b/.test(after)) return true;
   if (!WEAK_MARKET_NOUNS.test(window) || theftIn(s)) return false;
   // "Total outflows … now stand at $126m": outflows in a passage about a drain are the drain; the caller decides.
   return f.kind === 'amount' && (magnitudeFound || !fiat) && OUTFLOWS.test(window) && !/\b(?:inflows?|liquidations?|forecasts?|predicts?|targets?)\b/i.test(window) ? 'valuation' : true;

@@ -92,6 +92,7 @@ const FRONTED_BEFORE = /(?:^|[,;:—–(][^\S\n]*|\b(?:that|and|but|when|after|b
 /** A second figure restating the first: "¥58 billion ($534 million)", "1,900 ETH, or roughly $4.5 million", "7,000 bitcoin, worth about $40 million". */
 /** What may close a restatement before its comma: "250 BTC, about $2 million in total, from…". */
 const RESTATEMENT_TAIL = /^(?:[^\S\n]+(?:in[^\S\n]+total|in[^\S\n]+all|combined|altogether|at[^\S\n]+the[^\S\n]+time))?,/;
+const PART_OF_GAP = /^[^\S\n]+of[^\S\n]+(?:the|its|their)[^\S\n]+(?:(?:roughly|about|some|nearly|almost|around|estimated)[^\S\n]+)?$/i;
 const EQUIVALENT_GAP = /^(?:[^\S\n]+[A-Za-z-]+){0,2}[^\S\n]*(?:\([^)\n]{0,16}|,[^\S\n]*(?:about|around|roughly|some|nearly|almost|approximately)[^\S\n]+|,?[^\S\n]*(?:or|i\.e\.)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately)?[^\S\n]*|,?[^\S\n]*(?:(?:which|that)[^\S\n]+(?:was|were|is|are)[^\S\n]+)?(?:then[^\S\n]+)?(?:worth|valued[^\S\n]+at)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately|just)?[^\S\n]*)$/i;
 /** Currencies a price is quoted in; a quantity of tokens ("3,000 WETH") is never a price. */
 const FIAT_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'AUD', 'CAD', 'HKD', 'SGD', 'INR', 'CHF', 'NZD', 'BRL', 'RUB', 'TRY', 'AED', 'THB', 'VND', 'PHP', 'IDR', 'ZAR', 'NGN']);
@@ -251,6 +252,8 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
     const after = near[at]?.sentence.start === f.sentence.start ? near[at]! : null;
     const theft = theftSentence(f.sentence.start);
     const fiat = f.currency === null || FIAT_CODES.has(f.currency);
+    // "$3.3 billion of the roughly $40 billion in reserves": a part of a market figure is the story's own.
+    if (after && PART_OF_GAP.test(model.text.slice(f.end, after.start))) continue;
     if (f.kind === 'percent' || (fiat && !HAS_MAGNITUDE.test(f.text))) {
       if ((before || after || near.length >= 2) && !theft) f.market = true;
       // "…sent bitcoin down more than 10 percent over two days, to around $6,700": a price even beside a theft word.
@@ -725,8 +728,8 @@ function tableHeader(model: TextModel, b: number): { cells: string[]; block: num
   while (first > 0 && model.blocks[first - 1]!.kind === 'table-row') first--;
   if (first === b) return null;
   const text = model.text.slice(model.blocks[first]!.start, model.blocks[first]!.end);
-  // A header holds no figures; years may head columns ("Losses 2025 | Losses 2024").
-  return /\d/.test(text.replace(/\b(?:19|20)\d\d\b/g, '')) ? null : { cells: text.split(/\s*[|\t]\s*/).map((c) => c.trim().toLowerCase()), block: first };
+  // A header holds no figures; years and spans may head columns ("Losses 2025 | Losses 2024", "24h change").
+  return /\d/.test(text.replace(/\b(?:19|20)\d\d\b|\b\d+[a-z]{1,3}\b|\b[QH][1-4]\b/gi, '')) ? null : { cells: text.split(/\s*[|\t]\s*/).map((c) => c.trim().toLowerCase()), block: first };
 }
 
 /** A bare number in a column headed by a counted noun ("Incidents"): a count of that noun. */
