@@ -325,6 +325,7 @@ describe('counts from unseen articles', () => {
     ['The exchange had 11.2 lakh registered users in March, up from 7.9 lakh a year earlier.', 790000, 'users'],
     ['We approached four insurers for more cover, and two declined to quote.', 2, 'insurers'],
     ['61: exploits logged in June, against 47 the previous month.', 47, 'exploits'],
+    ['Accounts with a balance above zero: 2,071,448', 2071448, 'accounts'],
     ['The court filing put the number of creditors at about 24,000.', 24000, 'creditors'],
     ['The number of victims roughly doubled, to 61,000.', 61000, 'victims'],
   ])('elliptical: %s', (text, value, unit) => {
@@ -485,6 +486,15 @@ describe('prices beside a valuation and what a platform holds', () => {
     expect(f.find((x) => x.text === '2.6%')).toMatchObject({ market: true });
     expect(f.find((x) => x.text === '$3.3 billion')).toMatchObject({ market: false });
     expect(f.find((x) => x.text === '$40 billion')).toMatchObject({ market: true });
+  });
+
+  it('reads a column of customer balances or reserves as holdings', () => {
+    const f = extract(textModelFromBlocks([
+      { kind: 'table-row', text: 'Asset | Customer balances | Reserves | Ratio' },
+      { kind: 'table-row', text: 'BTC | 61,208.44 BTC | 63,910.02 BTC | 104.4%' },
+    ]), '2024-01-17').figures;
+    expect(f.find((x) => x.text === '61,208.44 BTC')).toMatchObject({ market: true });
+    expect(f.find((x) => x.text === '63,910.02 BTC')).toMatchObject({ market: true });
   });
 
   it.each([

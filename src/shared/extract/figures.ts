@@ -596,7 +596,7 @@ const MORE_OF_THEM_AFTER = /^[^\S\n]+(?:more|others|of[^\S\n]+(?:them|those))\b/
 /** What may follow a number whose noun is left out: its date or the end of the clause, never a noun of its own. */
 const NOUNLESS_AFTER = /^(?:[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:in|a|the|last|during|at|by|for|on|over|this|that|previous|earlier|year|month|week|from|so[^\S\n]+far)\b)/;
 /** A digest's label before its figure: "Incidents logged: 212", "Exchanges breached: 9". */
-const LABEL_BEFORE = new RegExp(`^${WS}*(?<noun>${COUNTED_ALT})(?:${WS}+[a-z][\\w-]*){0,3}${WS}*:${WS}*$`, 'i');
+const LABEL_BEFORE = new RegExp(`^${WS}*(?<noun>${COUNTED_ALT})(?:${WS}+[a-z][\\w-]*){0,6}${WS}*:${WS}*$`, 'i');
 /** Or after it: "31: victims who got their money back". */
 const LABEL_AFTER = new RegExp(`^${WS}*:${WS}+(?:[a-z][\\w-]*${WS}+)?(?<noun>${COUNTED_ALT})\\b`, 'i');
 

@@ -101,7 +101,7 @@ const HAS_MAGNITUDE = /\d\s*(?:thousand|million|billion|trillion|mln|mn|bn|tn|cr
 /** Where a price stands after a move: "…, to around $6,700". */
 const PRICE_POSITION_BEFORE = new RegExp(String.raw`\b(?:to|at|near|around|above|below)\s+(?:(?:around|about|roughly|nearly|just)\s+)?(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
 
-const MARKET_COLUMN = /\b(?:price|prices|market\s+cap(?:itali[sz]ation)?|mcap|volume|fdv)\b/i;
+const MARKET_COLUMN = /\b(?:price|prices|market\s+cap(?:itali[sz]ation)?|mcap|volume|fdv|reserves|balances|holdings|deposits)\b/i;
 /** "24h change" beside a price column is a price move; "Change" beside two years of losses is not. */
 const marketColumn = (cells: string[], column: number) => MARKET_COLUMN.test(cells[column] ?? '')
   || (/\bchange\b/i.test(cells[column] ?? '') && cells.some((c) => MARKET_COLUMN.test(c)));
