@@ -341,4 +341,11 @@ describe('periods in passages the tuned corpus did not have', () => {
     const f = run('2025-07-11', 'Police arrested five suspects late last month over a scheme that took more than €460m from at least 5,000 victims since late 2023.');
     expect(period(f, '€460m')).toEqual({ start: '2023-09-01', end: '2025-07-11' });
   });
+
+  it('the day a corrected piece came out dates none of its figures', () => {
+    const f = run('2026-01-28', 'A report on January 21 said the court had ordered the exchange to pay A$14 million in penalties.',
+      'Our January 7 explainer said traders pay a 1% tax on sales above ₹50,000 a year.',
+      'A picture caption in last Saturday’s edition described a tip of 2,100 sats as worth $21.');
+    for (const text of ['A$14 million', '1%', '2,100 sats']) expect(period(f, text)).toBeNull();
+  });
 });

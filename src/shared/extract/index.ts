@@ -93,6 +93,8 @@ const FRONTED_BEFORE = /(?:^|[,;:—–(][^\S\n]*|\b(?:that|and|but|when|after|b
 /** What may close a restatement before its comma: "250 BTC, about $2 million in total, from…". */
 const RESTATEMENT_TAIL = /^(?:[^\S\n]+(?:in[^\S\n]+total|in[^\S\n]+all|combined|altogether|at[^\S\n]+the[^\S\n]+time))?,/;
 const PART_OF_GAP = /^[^\S\n]+of[^\S\n]+(?:the|its|their)[^\S\n]+(?:(?:roughly|about|some|nearly|almost|around|estimated)[^\S\n]+)?$/i;
+const PUBLISHED_PIECE_BEFORE = /\b(?:report|article|story|explainer|piece|column|caption|post|newsletter|edition|feature|interview)[^\S\n]+(?:on|of|from|dated)[^\S\n]+$/i;
+const PUBLISHED_PIECE_AFTER = /^(?:[’']s)?[^\S\n]+(?:report|article|story|explainer|piece|column|edition|newsletter|issue|post|feature)\b|^[^\S\n]*\)[^\S\n]+(?:gave|said|reported|stated|described|put)\b/i;
 const EQUIVALENT_GAP = /^(?:[^\S\n]+[A-Za-z-]+){0,2}[^\S\n]*(?:\([^)\n]{0,16}|,[^\S\n]*(?:about|around|roughly|some|nearly|almost|approximately)[^\S\n]+|,?[^\S\n]*(?:or|i\.e\.)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately)?[^\S\n]*|,?[^\S\n]*(?:(?:which|that)[^\S\n]+(?:was|were|is|are)[^\S\n]+)?(?:then[^\S\n]+)?(?:worth|valued[^\S\n]+at)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately|just)?[^\S\n]*)$/i;
 /** Currencies a price is quoted in; a quantity of tokens ("3,000 WETH") is never a price. */
 const FIAT_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'AUD', 'CAD', 'HKD', 'SGD', 'INR', 'CHF', 'NZD', 'BRL', 'RUB', 'TRY', 'AED', 'THB', 'VND', 'PHP', 'IDR', 'ZAR', 'NGN']);
@@ -180,7 +182,9 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
           // "Tuesday's attack" names the event, whatever verb stands before it.
           report: !/^[’']s\b/.test(after) && ((REPORTING_WORD.test(before) && REPORTING_BEFORE.test(before.slice(-40))) || REPORTING_AFTER.test(after)
             || (model.text.slice(Math.max(sentence.start, shown.start - 130), shown.start).includes('ccording') && ACCORDING_BEFORE.test(model.text.slice(Math.max(sentence.start, shown.start - 130), shown.start)))
-            || (/^[^\S\n]*(?:in|on|during)?[^\S\n]*$/i.test(model.text.slice(sentence.start, shown.start)) && FRONTED_REPORT_AFTER.test(model.text.slice(shown.end, Math.min(block.end, shown.end + 70))))),
+            || (/^[^\S\n]*(?:in|on|during)?[^\S\n]*$/i.test(model.text.slice(sentence.start, shown.start)) && FRONTED_REPORT_AFTER.test(model.text.slice(shown.end, Math.min(block.end, shown.end + 70)))))
+            // "A report on January 21", "Our January 7 explainer", "last Saturday's edition": the day a piece came out.
+            || (d.precision === 'day' && (PUBLISHED_PIECE_BEFORE.test(before.slice(-30)) || PUBLISHED_PIECE_AFTER.test(after))),
           dateline: d.start - block.start < 60 && DATELINE_BEFORE.test(model.text.slice(block.start, d.start)) && DATELINE_AFTER.test(model.text.slice(d.end, d.end + 40)),
           baseline: (BASELINE_TAIL.test(before.slice(-26)) && BASELINE_BEFORE.test(before))
             || (d.precision === 'year' && BASELINE_ON_BEFORE.test(before.slice(-24)))
