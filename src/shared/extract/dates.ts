@@ -70,6 +70,8 @@ const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'monthyear', re: `\\b(?<mon>${MONTH_ALT})(?:[^\\S\\n]+of)?,?[^\\S\\n]+(?<y>${YEAR})\\b` },
   { kind: 'yearrange', re: `\\b(?:(?:from|between)[^\\S\\n]+)?(?<y1>${YEAR})[^\\S\\n]*(?:-|–|—|to|and|through|until)[^\\S\\n]*(?<y2>${YEAR}|\\d{2})\\b` },
   { kind: 'since', re: `\\b[Ss]ince[^\\S\\n]+(?<y>${YEAR})\\b` },
+  // "the spring of 2019", "summer 2021": meteorological seasons (winter, which straddles two years, is left out).
+  { kind: 'season', re: `\\b(?:[Tt]he[^\\S\\n]+)?(?<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)[^\\S\\n]+(?:of[^\\S\\n]+)?(?<y>${YEAR})\\b` },
   { kind: 'year', re: `\\b(?<y>${YEAR})\\b` },
   { kind: 'relyear', re: `\\b(?<w>${ci('last|this|next|past|current')})[^\\S\\n]+(?<u>${ci('year|month|week|quarter|yr')})\\b` },
   { kind: 'earlier', re: `\\b(?<w>${ci('earlier|later')})[^\\S\\n]+[Tt]his[^\\S\\n]+(?<u>${ci('year|month|week')})\\b` },
@@ -405,6 +407,11 @@ function resolve(
       const y = Number(get('y'));
       const end = published ?? `${y}-12-31`;
       return end >= `${y}-01-01` ? { period: { start: `${y}-01-01`, end }, precision: 'span', relative: published !== null } : null;
+    }
+    case 'season': {
+      const first = { spring: 3, summer: 6, autumn: 9, fall: 9 }[get('season')!.toLowerCase() as 'spring']!;
+      const y = Number(get('y'));
+      return abs({ start: ymd(y, first, 1), end: monthSpan(y, first + 2).end }, 'span');
     }
     case 'year': {
       // Not a year inside an amount or a longer number: "$2021", "2021.5", "2,021".
