@@ -223,3 +223,9 @@ describe('seasons', () => {
     expect(resolve('after the fall of FTX in 2022').map(([t]) => t)).toEqual(['2022']);
   });
 });
+
+describe('headline quarters', () => {
+  it('reads "in second quarter" without its article as the quarter', () => {
+    expect(resolve('Miner mines 612 bitcoin in second quarter', '2021-08-12')).toEqual([['second quarter', span('2021-04-01', '2021-06-30')]]);
+  });
+});

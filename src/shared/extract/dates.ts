@@ -66,7 +66,7 @@ const PATTERNS: { re: string; kind: string }[] = [
   // "the same period of 2022", "the same quarter last year": resolved against the period in force.
   { kind: 'sameperiod', re: `\\b[Tt]he[^\\S\\n]+same[^\\S\\n]+(?:period|quarter|half|month|time|stretch|months)[^\\S\\n]+(?:(?:of|in)[^\\S\\n]+(?<y>${YEAR})|(?<last>last[^\\S\\n]+year|a[^\\S\\n]+year[^\\S\\n]+(?:earlier|before|ago)))\\b` },
   // "the first half", "the second quarter", "Q1" with no year: the year the passage is about, else the latest one begun.
-  { kind: 'relpart', re: `\\b(?:(?<qh>[QH][1-4])\\b(?![-–]\\d)|[Tt]he[^\\S\\n]+(?<ord>first|second|third|fourth)[^\\S\\n]+(?<u>half|quarter)(?:[^\\S\\n]+of[^\\S\\n]+(?:(?<ty>the|this)|(?<ly>last))[^\\S\\n]+year)?\\b(?![^\\S\\n]+of\\b))` },
+  { kind: 'relpart', re: `\\b(?:(?<qh>[QH][1-4])\\b(?![-–]\\d)|(?:[Tt]he[^\\S\\n]+|(?<=\\b(?:in|for|In|For)[^\\S\\n]+))(?<ord>first|second|third|fourth)[^\\S\\n]+(?<u>half|quarter)(?:[^\\S\\n]+of[^\\S\\n]+(?:(?<ty>the|this)|(?<ly>last))[^\\S\\n]+year)?\\b(?![^\\S\\n]+of\\b))` },
   { kind: 'monthyear', re: `\\b(?<mon>${MONTH_ALT})(?:[^\\S\\n]+of)?,?[^\\S\\n]+(?<y>${YEAR})\\b` },
   { kind: 'yearrange', re: `\\b(?:(?:from|between)[^\\S\\n]+)?(?<y1>${YEAR})[^\\S\\n]*(?:-|–|—|to|and|through|until)[^\\S\\n]*(?<y2>${YEAR}|\\d{2})\\b` },
   { kind: 'since', re: `\\b[Ss]ince[^\\S\\n]+(?<y>${YEAR})\\b` },
