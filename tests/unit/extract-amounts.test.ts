@@ -578,3 +578,15 @@ describe('"or" ranges', () => {
     expect(figures('Fees of $5 or $6 apply.').map((f) => f.value)).toEqual([5, 6]);
   });
 });
+
+describe('count ranges and irregular plurals', () => {
+  it('reads "300 to 400 alerts" as a range and "from four to seven" as a change', () => {
+    expect(one('He saw 300 to 400 alerts a day.')).toMatchObject({ kind: 'count', value: 300, high: 400, from: null });
+    expect(one('Attacks jumped from four to seven.')).toMatchObject({ kind: 'count', value: 7, from: 4 });
+  });
+
+  it('counts staff, and no seasons', () => {
+    expect(one('It had three staff.')).toMatchObject({ kind: 'count', value: 3, unit: 'staff' });
+    expect(figures('Two summers later it collapsed.')).toEqual([]);
+  });
+});

@@ -112,11 +112,11 @@ const MEASURE_NOUNS = new Set(['seconds', 'minutes', 'hours', 'days', 'nights', 
   'types', 'sorts', 'parts', 'aspects', 'examples', 'levels', 'stages', 'phases', 'layers', 'tiers', 'categories',
   'features', 'principles', 'rules', 'pillars', 'takeaways', 'trends', 'signs', 'facts', 'myths', 'mistakes', 'sides',
   'ends', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'tens', 'scores', 'lots', 'thirds', 'halves',
-  'fifths', 'tenths', 'percent', 'cents', 'tokens', 'coins', 'units', 'sats', 'satoshis', 'wei', 'gwei', 'remedies',
+  'fifths', 'tenths', 'summers', 'winters', 'springs', 'autumns', 'seasons', 'percent', 'cents', 'tokens', 'coins', 'units', 'sats', 'satoshis', 'wei', 'gwei', 'remedies',
   'solutions', 'scenarios', 'possibilities', 'approaches', 'methods', 'strategies', 'versions', 'sections', 'pesos', 'reais']);
 /** Words ending in "s" that are no plural noun. */
 const NOT_PLURAL = /(?:ss|us|is|ous|ics)$|^(?:was|has|does|goes|says|seems|means|remains|includes|comes|makes|takes|gets|shows|plus|thus|this|its|his|hers|ours|theirs|yours|always|perhaps|besides|towards|afterwards|whereas|sometimes|nowadays|less|unless|across)$/i;
-const PLURAL_SHAPE = /^(?:[a-z][a-z-]*[a-z]s|people|men|women|children|police|[A-Z][a-z]+ans|[A-Z]{2,5}s)$/;
+const PLURAL_SHAPE = /^(?:[a-z][a-z-]*[a-z]s|people|men|women|children|police|staff|[A-Z][a-z]+ans|[A-Z]{2,5}s)$/;
 const VERB_OBJECT_AFTER = /^[^\S\n]+(?:the|a|an|its|their|his|her|our)\b/;
 const NEXT_WORD_RE = /[^\S\n]+(["“‘]?[A-Za-z][\w’'.-]*)/y;
 /** Whether the word at a position is a plural noun that counts things, not one that measures. */
@@ -507,7 +507,9 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
   if (changedFrom !== null) from = changedFrom;
   if (high !== null) {
     const isChange = introducer === 'from' && CHANGE_VERB.test(s.slice(Math.max(0, start - 40), start));
-    if (isChange || (kind === 'count' && sep === 'to' && !introducer?.startsWith('between'))) {
+    // "jumped from four to seven attacks" is a change; "300 to 400 alerts a day" a range.
+    const countChange = kind === 'count' && sep === 'to' && (introducer === 'from' || CHANGE_VERB.test(s.slice(Math.max(0, start - 40), start)));
+    if (isChange || countChange) {
       from = value * magnitude;
       value = high;
       magnitude = highMagnitude;
@@ -536,7 +538,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
 }
 
 /** "Top 5 exchange", "a 3 person team": a count above one names a plural. */
-const plural = (total: number, noun: string) => total === 1 || /(?:s|people|men)$/i.test(noun);
+const plural = (total: number, noun: string) => total === 1 || /(?:s|people|men|staff|police|children)$/i.test(noun);
 
 /** A match that starts within the window; the text just past it only completes a word cut at its edge. */
 function within(re: RegExp, window: string, past: string): boolean {
