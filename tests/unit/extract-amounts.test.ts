@@ -478,12 +478,13 @@ describe('prices beside a valuation and what a platform holds', () => {
 
   it('reads a price table whose header names a 24h change, and a part of the reserves as a claim', () => {
     const f = extract(textModelFromBlocks([
-      { kind: 'table-row', text: 'Token | Price | 24h change' },
-      { kind: 'table-row', text: 'CVD | $0.9941 | +2.6%' },
+      { kind: 'table-row', text: 'Token | Price | 24h change | Low since Friday' },
+      { kind: 'table-row', text: 'CVD | $0.9941 | +2.6% | $0.8774' },
       { kind: 'paragraph', text: 'The issuer said $3.3 billion of the roughly $40 billion in reserves was held at the failed bank.' },
     ]), '2023-03-13').figures;
     expect(f.find((x) => x.text === '$0.9941')).toMatchObject({ market: true });
     expect(f.find((x) => x.text === '2.6%')).toMatchObject({ market: true });
+    expect(f.find((x) => x.text === '$0.8774')).toMatchObject({ market: true });
     expect(f.find((x) => x.text === '$3.3 billion')).toMatchObject({ market: false });
     expect(f.find((x) => x.text === '$40 billion')).toMatchObject({ market: true });
   });
@@ -495,6 +496,7 @@ describe('prices beside a valuation and what a platform holds', () => {
     ]), '2024-01-17').figures;
     expect(f.find((x) => x.text === '61,208.44 BTC')).toMatchObject({ market: true });
     expect(f.find((x) => x.text === '63,910.02 BTC')).toMatchObject({ market: true });
+    expect(f.find((x) => x.text === '104.4%')).toMatchObject({ market: false }); // the column says what a cell is, not its neighbours
   });
 
   it.each([

@@ -104,9 +104,9 @@ const HAS_MAGNITUDE = /\d\s*(?:thousand|million|billion|trillion|mln|mn|bn|tn|cr
 const PRICE_POSITION_BEFORE = new RegExp(String.raw`\b(?:to|at|near|around|above|below)\s+(?:(?:around|about|roughly|nearly|just)\s+)?(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
 
 const MARKET_COLUMN = /\b(?:price|prices|market\s+cap(?:itali[sz]ation)?|mcap|volume|fdv|reserves|balances|holdings|deposits)\b/i;
-/** "24h change" beside a price column is a price move; "Change" beside two years of losses is not. */
+/** "24h change" or "Low" beside a price column is a price; "Change" beside two years of losses is not. */
 const marketColumn = (cells: string[], column: number) => MARKET_COLUMN.test(cells[column] ?? '')
-  || (/\bchange\b/i.test(cells[column] ?? '') && cells.some((c) => MARKET_COLUMN.test(c)));
+  || (/\b(?:change|low|high|open|close|closing)\b/i.test(cells[column] ?? '') && cells.some((c) => MARKET_COLUMN.test(c)));
 
 const SENTENCING_NEAR = /\b(?:jailed|sentenced|convicted|imprisoned|found[^\S\n]+guilty)\b/i;
 const FOR_GERUND = /\bfor[^\S\n]+[a-z]+ing\b/;
@@ -258,6 +258,8 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
     const fiat = f.currency === null || FIAT_CODES.has(f.currency);
     // "$3.3 billion of the roughly $40 billion in reserves": a part of a market figure is the story's own.
     if (after && PART_OF_GAP.test(model.text.slice(f.end, after.start))) continue;
+    // In a table the column says what a figure is, not the cells beside it ("Reserves | Ratio").
+    if (model.blocks[f.block]!.kind === 'table-row') continue;
     if (f.kind === 'percent' || (fiat && !HAS_MAGNITUDE.test(f.text))) {
       if ((before || after || near.length >= 2) && !theft) f.market = true;
       // "…sent bitcoin down more than 10 percent over two days, to around $6,700": a price even beside a theft word.
