@@ -66,7 +66,7 @@ const PATTERNS: { re: string; kind: string }[] = [
   // "the same period of 2022", "the same quarter last year": resolved against the period in force.
   { kind: 'sameperiod', re: `\\b[Tt]he[^\\S\\n]+same[^\\S\\n]+(?:period|quarter|half|month|time|stretch|months)[^\\S\\n]+(?:(?:of|in)[^\\S\\n]+(?<y>${YEAR})|(?<last>last[^\\S\\n]+year|a[^\\S\\n]+year[^\\S\\n]+(?:earlier|before|ago)))\\b` },
   // "the first half", "the second quarter", "Q1" with no year: the year the passage is about, else the latest one begun.
-  { kind: 'relpart', re: `\\b(?:(?<qh>[QH][1-4])\\b(?![-–]\\d)|(?:[Tt]he[^\\S\\n]+|(?<=\\b(?:in|for|In|For)[^\\S\\n]+))(?<ord>first|second|third|fourth)[^\\S\\n]+(?<u>half|quarter)(?:[^\\S\\n]+of[^\\S\\n]+(?:(?<ty>the|this)|(?<ly>last))[^\\S\\n]+year)?\\b(?![^\\S\\n]+of\\b))` },
+  { kind: 'relpart', re: `\\b(?:(?<qh>[QH][1-4])\\b(?![-–]\\d)|(?:[Tt]he|[Ii]n|[Ff]or)[^\\S\\n]+(?<ord>first|second|third|fourth)[^\\S\\n]+(?<u>half|quarter)(?:[^\\S\\n]+of[^\\S\\n]+(?:(?<ty>the|this)|(?<ly>last))[^\\S\\n]+year)?\\b(?![^\\S\\n]+of\\b))` },
   { kind: 'monthyear', re: `\\b(?<mon>${MONTH_ALT})(?:[^\\S\\n]+of)?,?[^\\S\\n]+(?<y>${YEAR})\\b` },
   { kind: 'yearrange', re: `\\b(?:(?:from|between)[^\\S\\n]+)?(?<y1>${YEAR})[^\\S\\n]*(?:-|–|—|to|and|through|until)[^\\S\\n]*(?<y2>${YEAR}|\\d{2})\\b` },
   { kind: 'since', re: `\\b[Ss]ince[^\\S\\n]+(?<y>${YEAR})\\b` },
@@ -254,7 +254,9 @@ const FUTURE_BEFORE = /\b(?:will|would|shall|[’']ll|expects?[^\S\n]+to|expecte
 /** "The 11 board members face a first hearing on April 4": what someone faces is still to come. */
 const FACING_BEFORE = /\bfac(?:e|es|ing)[^\S\n]+(?:(?:a|an|the|their|his|her|its)[^\S\n]+)?(?:[a-z]+[^\S\n]+)?(?:hearing|trial|sentencing|vote|deadline)[^\S\n]+(?:on|in|by|from)?[^\S\n]*$/i;
 const lookingAhead = (text: string, at: number) => {
-  const before = text.slice(Math.max(0, at - 100), at);
+  const window = text.slice(Math.max(0, at - 100), at);
+  // Neither pattern reaches across ".", ";" or ",": only the clause's own tail is read.
+  const before = window.slice(Math.max(window.lastIndexOf(','), window.lastIndexOf(';'), window.lastIndexOf('.')) + 1);
   return FUTURE_BEFORE.test(before) || FACING_BEFORE.test(before);
 };
 
@@ -275,10 +277,11 @@ function resolve(
       const d = Number(get('d'));
       const yearText = get('y');
       if (!yearText && published === null) return rel(null, 'day');
-      const y = yearText ? Number(yearText) : lookingAhead(text, at) ? nextDayYear(mo, d, published!) : recentMonthYear(mo, published!);
+      const ahead = !yearText && lookingAhead(text, at);
+      const y = yearText ? Number(yearText) : ahead ? nextDayYear(mo, d, published!) : recentMonthYear(mo, published!);
       if (!isRealDay(y, mo, d)) return null;
       const p = { start: ymd(y, mo, d), end: ymd(y, mo, d) };
-      return yearText ? abs(p, 'day') : { ...rel(p, 'day'), floating: !lookingAhead(text, at) };
+      return yearText ? abs(p, 'day') : { ...rel(p, 'day'), floating: !ahead };
     }
     case 'dayrange': {
       const mo = monthIndex(get('mon')!);
@@ -357,9 +360,10 @@ function resolve(
       const mo = monthIndex(get('mon')!);
       const yearText = get('y');
       if (!yearText && published === null) return rel(null, 'span');
-      const y = yearText ? Number(yearText) : lookingAhead(text, at) ? nextMonthYear(mo, published!) : recentMonthYear(mo, published!);
+      const ahead = !yearText && lookingAhead(text, at);
+      const y = yearText ? Number(yearText) : ahead ? nextMonthYear(mo, published!) : recentMonthYear(mo, published!);
       const span = monthThird(y, mo, thirdOf(get('p')!));
-      return yearText ? abs(span, 'span') : { ...rel(span, 'span'), floating: !lookingAhead(text, at) };
+      return yearText ? abs(span, 'span') : { ...rel(span, 'span'), floating: !ahead };
     }
     case 'monthrel': {
       if (py === null) return rel(null, 'month');

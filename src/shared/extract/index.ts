@@ -155,7 +155,8 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
       const dates = findDates(text, published);
       for (const d of dates) { d.start += sentence.start; d.end += sentence.start; }
       const taken = (s: number, e: number) => overlaps(dates, s, e);
-      const carried = figures.length > firstFigure ? figures.filter((f, i) => i >= firstFigure && f.kind === 'count' && f.unit).at(-1)?.unit ?? null : null;
+      let carried: string | null = null;
+      for (let i = figures.length - 1; i >= firstFigure && carried === null; i--) if (figures[i]!.kind === 'count') carried = figures[i]!.unit;
       const found = findFigures(text, sentence.start, taken, carried);
       for (const f of found) {
         if (f.text.includes('\n')) continue; // a figure never runs across a line break (<br>)
