@@ -66,12 +66,12 @@ const PATTERNS: { re: string; kind: string }[] = [
   // "the same period of 2022", "the same quarter last year": resolved against the period in force.
   { kind: 'sameperiod', re: `\\b[Tt]he[^\\S\\n]+same[^\\S\\n]+(?:period|quarter|half|month|time|stretch|months)[^\\S\\n]+(?:(?:of|in)[^\\S\\n]+(?<y>${YEAR})|(?<last>last[^\\S\\n]+year|a[^\\S\\n]+year[^\\S\\n]+(?:earlier|before|ago)))\\b` },
   // "the first half", "the second quarter", "Q1" with no year: the year the passage is about, else the latest one begun.
-  { kind: 'relpart', re: `\\b(?:(?<qh>[QH][1-4])\\b(?![-–]\\d)|(?:[Tt]he|[Ii]n|[Ff]or)[^\\S\\n]+(?<ord>first|second|third|fourth)[^\\S\\n]+(?<u>half|quarter)(?:[^\\S\\n]+of[^\\S\\n]+(?:(?<ty>the|this)|(?<ly>last))[^\\S\\n]+year)?\\b(?![^\\S\\n]+of\\b))` },
+  { kind: 'relpart', re: `\\b(?:(?<qh>[QH][1-4])\\b(?![-–]\\d)|(?:[Tt]he|in)[^\\S\\n]+(?<ord>first|second|third|fourth)[^\\S\\n]+(?<u>half|quarter)(?:[^\\S\\n]+of[^\\S\\n]+(?:(?<ty>the|this)|(?<ly>last))[^\\S\\n]+year)?\\b(?![^\\S\\n]+of\\b))` },
   { kind: 'monthyear', re: `\\b(?<mon>${MONTH_ALT})(?:[^\\S\\n]+of)?,?[^\\S\\n]+(?<y>${YEAR})\\b` },
   { kind: 'yearrange', re: `\\b(?:(?:from|between)[^\\S\\n]+)?(?<y1>${YEAR})[^\\S\\n]*(?:-|–|—|to|and|through|until)[^\\S\\n]*(?<y2>${YEAR}|\\d{2})\\b` },
   { kind: 'since', re: `\\b[Ss]ince[^\\S\\n]+(?<y>${YEAR})\\b` },
   // "the spring of 2019", "summer 2021": meteorological seasons (winter, which straddles two years, is left out).
-  { kind: 'season', re: `\\b(?:[Tt]he[^\\S\\n]+)?(?<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)[^\\S\\n]+(?:of[^\\S\\n]+)?(?<y>${YEAR})\\b` },
+  { kind: 'season', re: `\\b(?<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)[^\\S\\n]+(?:of[^\\S\\n]+)?(?<y>${YEAR})\\b` },
   { kind: 'year', re: `\\b(?<y>${YEAR})\\b` },
   { kind: 'relyear', re: `\\b(?<w>${ci('last|this|next|past|current')})[^\\S\\n]+(?<u>${ci('year|month|week|quarter|yr')})\\b` },
   { kind: 'earlier', re: `\\b(?<w>${ci('earlier|later')})[^\\S\\n]+[Tt]his[^\\S\\n]+(?<u>${ci('year|month|week')})\\b` },

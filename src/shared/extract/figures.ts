@@ -252,7 +252,8 @@ export function findFigures(sentence: string, offset: number, taken: (start: num
     if (/[\w.]$/.test(sentence.slice(Math.max(0, numStart - 1), numStart)) && /^\d/.test(m[0])) continue; // inside a word or version: "v2", "Web3"
     if (/[A-Za-z]-$/.test(sentence.slice(Math.max(0, numStart - 2), numStart)) && /^\d/.test(m[0])) continue; // part of a name: "ERC-20", "COVID-19"
     // "one in 40", "from 1 in 6 to 1 in 10": a ratio is no figure.
-    if (RATIO_AFTER.test(sentence.slice(numEnd, numEnd + 12)) || RATIO_BEFORE.test(sentence.slice(Math.max(0, numStart - 8), numStart))) continue;
+    if ((sentence.startsWith(' in ', numEnd) && RATIO_AFTER.test(sentence.slice(numEnd, numEnd + 12)))
+      || (sentence.endsWith('in ', numStart) && RATIO_BEFORE.test(sentence.slice(Math.max(0, numStart - 8), numStart)))) continue;
     const figure = readFigure(sentence, numStart, numEnd, parsed, previousCount ?? (carriedUnit ? { end: -1, unit: carriedUnit } : null), previousToken);
     if (!figure) continue;
     if (figure.kind === 'count' && figure.unit) previousCount = { end: figure.end, unit: figure.unit };
@@ -362,7 +363,8 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     kind = 'amount';
   } else {
     // "750,000 customer bitcoin", "20,000 stolen ETH": a word saying whose or which coins before the token.
-    const whose = TOKEN_ADJECTIVE_RE.exec(s.slice(pos, pos + 40));
+    TOKEN_ADJECTIVE_RE.lastIndex = pos;
+    const whose = TOKEN_ADJECTIVE_RE.exec(s);
     CURRENCY_AFTER_RE.lastIndex = pos + (whose?.[0].length ?? 0);
     const cm = CURRENCY_AFTER_RE.exec(s);
     const ticker = cm?.groups!.ticker;
@@ -649,7 +651,7 @@ function tokenAfter(s: string, pos: number): boolean {
 
 const round = (v: number) => Math.round(v * 1e8) / 1e8;
 
-const TOKEN_ADJECTIVE_RE = /^[^\S\n]+(?:customer|customers[’']|user|client|stolen|missing|remaining|frozen|seized|hacked|unclaimed)(?=[^\S\n]+(?:bitcoins?|ether|BTC|ETH|USDT|USDC)\b)/;
+const TOKEN_ADJECTIVE_RE = /[^\S\n]+(?:customer|customers[’']|user|client|stolen|missing|remaining|frozen|seized|hacked|unclaimed)(?=[^\S\n]+(?:bitcoins?|ether|BTC|ETH|USDT|USDC)\b)/y;
 /** A bare number after a token amount, in the same token: what links them, and what may follow it (no noun of its own). */
 const TOKEN_ELLIPSIS_GAP = /^[^.;]{0,110}?(?:\b(?:and|or|to|from|against|of|total[^\S\n]+of)|,)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|another|only|over|more[^\S\n]+than)[^\S\n]+)?$/i;
 const TOKEN_ELLIPSIS_AFTER = /^(?:[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:of[^\S\n]+(?:its|their|his|her)[^\S\n]+own|of[^\S\n]+them|more|were|was|are|is|had|have|in|during|last|a|the)\b)/;
