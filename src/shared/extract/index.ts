@@ -136,6 +136,7 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
   const notes = new Map<Figure, DateNotes>();
   const valuations = new Set<Figure>();
   const columnPeriods = new Map<Figure, Period>();
+  const headerDatesOf = new Map<number, Figure[]>();
   let heading = -1;
 
   for (let b = 0; b < model.blocks.length; b++) {
@@ -213,12 +214,13 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
       const rowSentences = sentences.slice(firstSentence);
       const rowFigures = figures.slice(firstFigure).sort(byStart);
       const taken = (s: number, e: number) => overlaps(rowFigures, s, e);
-      const counted = tableCounts(model, header, b, rowSentences, taken);
+      const counted = tableCells(model, header, b, rowSentences, taken);
       figures.push(...counted);
       const columnOf = (f: Figure, from: number) => (model.text.slice(from, f.start).match(/[|\t]/g) ?? []).length;
       // "Losses 2025 | Losses 2024": a column headed by a date is about that date, unless its cell names its own.
       const headerStart = model.blocks[header.block]!.start;
-      const headerDates = figures.filter((f) => f.block === header.block && f.kind === 'date' && f.period);
+      const headerDates = headerDatesOf.get(header.block) ?? figures.filter((f) => f.block === header.block && f.kind === 'date' && f.period);
+      headerDatesOf.set(header.block, headerDates);
       for (const f of [...rowFigures, ...counted]) {
         if (f.kind === 'date') continue;
         const column = columnOf(f, block.start);
@@ -287,7 +289,6 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
   for (const list of datesBySentence.values()) list.forEach((d, i) => indexInSentence.set(d, i));
   const clausesOf = memo((start: number) => relativeClauses(model.text, sentenceAt.get(start)!));
 
-  const YEAR_REACH_BACK = 24;
   // A month or day without its year takes the year the passage is about ("Wormhole (February)" under "The biggest hacks of 2022").
   const yearDate = (o: Figure) => {
     const n = notes.get(o)!;
@@ -572,6 +573,8 @@ function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
 
 /** Farther than this within a sentence, a date is not a figure's. */
 const WINDOW = 240;
+/** How far after a yearless date a year in its sentence still gives it that year ("March 8 and April 2, 2021"). */
+const YEAR_REACH_BACK = 24;
 
 const byStart = (a: Span, b: Span) => a.start - b.start;
 const gapOf = (a: Span, b: Span) => (b.start >= a.end ? b.start - a.end : Math.max(0, a.start - b.end));
@@ -739,8 +742,8 @@ function tableHeader(model: TextModel, b: number): { cells: string[]; block: num
   return /\d/.test(text.replace(/\b(?:19|20)\d\d\b|\b\d+[a-z]{1,3}\b|\b[QH][1-4]\b/gi, '')) ? null : { cells: text.split(/\s*[|\t]\s*/).map((c) => c.trim().toLowerCase()), block: first };
 }
 
-/** A bare number in a column headed by a counted noun ("Incidents"): a count of that noun. */
-function tableCounts(model: TextModel, header: { cells: string[] }, b: number, rowSentences: Span[], taken: (s: number, e: number) => boolean): Figure[] {
+/** A bare number in a column headed by a plural noun ("Incidents") is a count of it; by a currency ("Paid (ETH)"), an amount in it. */
+function tableCells(model: TextModel, header: { cells: string[] }, b: number, rowSentences: Span[], taken: (s: number, e: number) => boolean): Figure[] {
   const out: Figure[] = [];
   const block = model.blocks[b]!;
   const text = model.text.slice(block.start, block.end);
