@@ -119,13 +119,15 @@ const NOT_PLURAL = /(?:ss|us|is|ous|ics)$|^(?:was|has|does|goes|says|seems|means
 const PLURAL_SHAPE = /^(?:[a-z][a-z-]*[a-z]s|people|men|women|children|police|staff|[A-Z][a-z]+ans|[A-Z]{2,5}s)$/;
 const VERB_OBJECT_AFTER = /^[^\S\n]+(?:the|a|an|its|their|his|her|our)\b/;
 const NEXT_WORD_RE = /[^\S\n]+(["“‘]?[A-Za-z][\w’'.-]*)/y;
-/** Whether the word at a position is a plural noun that counts things, not one that measures. */
+/** A plural noun that counts things ("cars", "Singaporeans", "ATMs"), not one that measures ("hours") and no other word in -s. */
+const countingPlural = (word: string) => PLURAL_SHAPE.test(word) && !NOT_PLURAL.test(word) && !MEASURE_NOUNS.has(word.toLowerCase());
+
+/** Whether the word at a position is a plural noun that counts things. */
 function pluralNounAt(s: string, pos: number): boolean {
   NEXT_WORD_RE.lastIndex = pos;
   const word = NEXT_WORD_RE.exec(s)?.[1];
   // "1,250 ETH leaves the hot wallet": a word in -s before a determiner is a verb.
-  return !!word && PLURAL_SHAPE.test(word) && !NOT_PLURAL.test(word) && !MEASURE_NOUNS.has(word.toLowerCase())
-    && !VERB_OBJECT_AFTER.test(s.slice(NEXT_WORD_RE.lastIndex, NEXT_WORD_RE.lastIndex + 8));
+  return !!word && countingPlural(word) && !VERB_OBJECT_AFTER.test(s.slice(NEXT_WORD_RE.lastIndex, NEXT_WORD_RE.lastIndex + 8));
 }
 
 /** What a table's column header says its bare numbers are: a count of its plural noun ("Claims filed") or an amount in its currency ("Paid (ETH)"). */
@@ -139,7 +141,7 @@ export function columnUnit(header: string): { unit: string } | { currency: strin
   const noun = /^(?:[a-z-]+[^\S\n]+){0,2}?([a-z-]+)(?:[^\S\n]+[a-z-]+){0,2}$/i.exec(header.trim())?.[1]?.toLowerCase();
   if (!noun) return null;
   if (COUNTED_PLURAL_RE.test(noun) && /(?:s|people|men)$/.test(noun)) return { unit: noun };
-  return PLURAL_SHAPE.test(noun) && !NOT_PLURAL.test(noun) && !MEASURE_NOUNS.has(noun) && !MONEY_NOUNS.test(noun) ? { unit: noun } : null;
+  return countingPlural(noun) && !MONEY_NOUNS.test(noun) ? { unit: noun } : null;
 }
 /** Plural nouns whose numbers are sums of money, not counts: "Losses", "Proceeds". */
 const MONEY_NOUNS = /^(?:losses|amounts|totals|values|proceeds|sums|balances|holdings|assets|reserves|prices|volumes|gains|returns|earnings|revenues|profits|costs|fees|rates|changes|funds|payouts|damages|fines|penalties|recoveries)$/;
@@ -159,7 +161,7 @@ function countedNounAt(s: string, pos: number): { noun: string; end: number } | 
       if (!betweenWordsOk(between) || between.some((w) => SUPERLATIVE.test(w))) return null;
       // "two sports cars": a plural used as an adjective before the plural it qualifies.
       const head = /^[^\S\n]+([a-z][a-z-]*[a-z]s)\b/.exec(s.slice(NEXT_WORD_RE.lastIndex, NEXT_WORD_RE.lastIndex + 24));
-      if (head && !NOT_PLURAL.test(head[1]!) && !MEASURE_NOUNS.has(head[1]!)) return { noun: head[1]!, end: NEXT_WORD_RE.lastIndex + head[0].length };
+      if (head && countingPlural(head[1]!)) return { noun: head[1]!, end: NEXT_WORD_RE.lastIndex + head[0].length };
       return { noun: word.toLowerCase(), end: m.index + m[0].replace(/\.$/, '').length };
     }
     between.push(word);
@@ -460,9 +462,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
       kind = 'count'; // "jumped from four to seven": the noun stands elsewhere in the sentence
       unit = nearestCountedNoun(s, numStart);
       if (!unit) return null;
-    } else if (previousToken && (magnitudeFound || /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s.slice(numStart, numEnd))
-      || (/^\d+(?:\.\d+)?$/.test(s.slice(numStart, numEnd)) && !/^(?:19|20)\d\d$/.test(s.slice(numStart, numEnd)) && /\b(?:from|against|versus)[^\S\n]+$/i.test(s.slice(0, start)))) && start - previousToken.end < 120
-      && TOKEN_ELLIPSIS_GAP.test(s.slice(previousToken.end, start)) && TOKEN_ELLIPSIS_AFTER.test(s.slice(pos, pos + 20))) {
+    } else if (previousToken && elidesToken(s, s.slice(numStart, numEnd), start, pos, magnitudeFound, previousToken.end)) {
       kind = 'amount'; // "750,000 customer bitcoin and 100,000 of its own, for a total of some 850,000"
       currency = previousToken.currency;
     } else {
@@ -487,9 +487,8 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     const tail = lead ? CHANGE_TAIL_RE.exec(s) : null;
     const other = tail && tail.groups!.word!.toLowerCase() !== lead && (!tail.groups!.noun || tail.groups!.noun.toLowerCase() === unit) ? parseNumberToken(tail.groups!.num!) : null;
     if (other && !parsed.words === !other.words) {
-      if (lead === 'from') [changedFrom, value] = [value * magnitude, other.value];
+      if (lead === 'from') [changedFrom, value, magnitude] = [value * magnitude, other.value, 1];
       else changedFrom = other.value;
-      if (lead === 'from') magnitude = 1;
       pos = CHANGE_TAIL_RE.lastIndex;
     }
   }
@@ -652,6 +651,13 @@ function tokenAfter(s: string, pos: number): boolean {
 const round = (v: number) => Math.round(v * 1e8) / 1e8;
 
 const TOKEN_ADJECTIVE_RE = /[^\S\n]+(?:customer|customers[’']|user|client|stolen|missing|remaining|frozen|seized|hacked|unclaimed)(?=[^\S\n]+(?:bitcoins?|ether|BTC|ETH|USDT|USDC)\b)/y;
+/** Whether a bare number leaves out the token of an amount shortly before it, to which a link word ties it. */
+function elidesToken(s: string, digits: string, start: number, pos: number, magnitude: boolean, tokenEnd: number): boolean {
+  // "100,000 of its own", "some 850,000", "up 41% from 434": a large, a magnified or a compared number, never a year.
+  const quantity = magnitude || /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(digits)
+    || (/^\d+(?:\.\d+)?$/.test(digits) && !/^(?:19|20)\d\d$/.test(digits) && /\b(?:from|against|versus)[^\S\n]+$/i.test(s.slice(0, start)));
+  return quantity && start - tokenEnd < 120 && TOKEN_ELLIPSIS_GAP.test(s.slice(tokenEnd, start)) && TOKEN_ELLIPSIS_AFTER.test(s.slice(pos, pos + 20));
+}
 /** A bare number after a token amount, in the same token: what links them, and what may follow it (no noun of its own). */
 const TOKEN_ELLIPSIS_GAP = /^[^.;]{0,110}?(?:\b(?:and|or|to|from|against|of|total[^\S\n]+of)|,)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|another|only|over|more[^\S\n]+than)[^\S\n]+)?$/i;
 const TOKEN_ELLIPSIS_AFTER = /^(?:[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:of[^\S\n]+(?:its|their|his|her)[^\S\n]+own|of[^\S\n]+them|more|were|was|are|is|had|have|in|during|last|a|the)\b)/;
