@@ -592,3 +592,10 @@ describe('count ranges and irregular plurals', () => {
     expect(figures('Two summers later it collapsed.')).toEqual([]);
   });
 });
+
+describe('the article before a number word', () => {
+  it('stays out of a count unless it is part of the number ("a dozen", "a hundred")', () => {
+    expect(one('He faces a six-count indictment.')).toMatchObject({ text: 'six-count', value: 6 });
+    expect(one('They seized a dozen phones.')).toMatchObject({ text: 'a dozen phones', value: 12 });
+  });
+});

@@ -27,7 +27,7 @@ const WORDS = [...Object.keys(UNITS), ...Object.keys(TENS), 'dozen', 'hundred', 
  * mandatory between digit groups, so nothing can backtrack.
  */
 export const NUMBER_SOURCE =
-  `(?:\\d+(?:[,.]\\d+)*|\\b(?:[Aa]\\s+)?(?:${WORDS})(?:[-\\s](?:${Object.keys(UNITS).join('|')}))?(?:\\s+hundred)?(?:\\s+a(?=\\s+(?:thousand|million|billion|trillion|dozen)\\b))?\\b|\\b[Aa](?=[^\\S\\n]+(?:thousand|million|billion|trillion)\\b))`;
+  `(?:\\d+(?:[,.]\\d+)*|\\b(?:[Aa]\\s+(?=(?:[Dd]ozen|[Hh]undred|[Hh]alf)\\b))?(?:${WORDS})(?:[-\\s](?:${Object.keys(UNITS).join('|')}))?(?:\\s+hundred)?(?:\\s+a(?=\\s+(?:thousand|million|billion|trillion|dozen)\\b))?\\b|\\b[Aa](?=[^\\S\\n]+(?:thousand|million|billion|trillion)\\b))`;
 
 /** The currency symbols an amount may open with, for a regex character class ("$" is literal inside one). */
 export const CURRENCY_SYMBOLS = '$€£¥₩₹₦₱₽₺';
