@@ -450,6 +450,7 @@ describe('Latin American and Indian notations, and sub-units', () => {
     ['The scheme raised R$ 2.4 billion.', 2.4e9, 'BRL'],
     ['Police seized MX$15 million in cash.', 15e6, 'MXN'],
     ['The agency attached Rs 42.5 crore of deposits.', 42.5e7, 'INR'],
+    ['The court fined the exchange Rs. 5 crore.', 5e7, 'INR'],
     ['She lost 4.5 million sats.', 0.045, 'BTC'],
     ['Creditors will get 41 cents on the dollar.', 0.41, 'USD'],
   ])('%s', (text, value, currency) => {

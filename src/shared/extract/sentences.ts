@@ -5,7 +5,7 @@ import { CURRENCY_SYMBOLS } from './numbers.js';
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'e.g', 'i.e', 'no', 'approx',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'gen', 'gov',
-  'sen', 'rep', 'dept', 'est', 'fig', 'al', 'mt',
+  'sen', 'rep', 'dept', 'est', 'fig', 'al', 'mt', 'rs',
 ]);
 
 // A line break (<br>) ends a sentence too: lines of a list or a table pasted as text are read one by one.
