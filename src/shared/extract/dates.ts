@@ -247,6 +247,8 @@ function joinRanges(dates: DateMention[], text: string): DateMention[] {
   return out;
 }
 
+/** The month a meteorological season of the northern hemisphere starts in. */
+const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9 };
 const MODEL_YEAR_BEFORE = /\b(?:a|an)[^\S\n]+$/i;
 const MODEL_AFTER = /^[^\S\n]+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]+\b(?![^\S\n]+(?:report|study|survey|analysis|review|paper|audit|hack|attack|exploit|breach|theft|investigation|ruling|filing|law|act|case|estimate|data|figures?|tally|count)\b)/;
 /** A clause that looks ahead: a yearless date in it is the next one, not the last ("would start trading on December 18"). */
@@ -413,7 +415,7 @@ function resolve(
       return end >= `${y}-01-01` ? { period: { start: `${y}-01-01`, end }, precision: 'span', relative: published !== null } : null;
     }
     case 'season': {
-      const first = { spring: 3, summer: 6, autumn: 9, fall: 9 }[get('season')!.toLowerCase() as 'spring']!;
+      const first = SEASON_START[get('season')!.toLowerCase()]!;
       const y = Number(get('y'));
       return abs({ start: ymd(y, first, 1), end: monthSpan(y, first + 2).end }, 'span');
     }
