@@ -600,3 +600,25 @@ describe('the article before a number word', () => {
     expect(one('They seized a dozen phones.')).toMatchObject({ text: 'a dozen phones', value: 12 });
   });
 });
+
+describe('two-letter dollars, and what an amount qualifies', () => {
+  it('reads New Taiwan dollars, and a range whose ends both carry a two-letter symbol', () => {
+    expect(one('Victims in Taiwan lost NT$135 million.')).toMatchObject({ value: 135e6, currency: 'TWD', text: 'NT$135 million' });
+    expect(one('Most paid a first deposit of between HK$10,000 and HK$50,000.')).toMatchObject({ value: 10000, high: 50000, currency: 'HKD', qualifier: 'range' });
+  });
+
+  it('keeps an amount qualified by a theft or a penalty a claim beside market words, and "a $93,000 bitcoin" a price', () => {
+    const found = figures('This week: a $93,000 bitcoin, a $230 million heist and a record run for ETFs.');
+    expect(found.map((f) => [f.text, f.market])).toEqual([['$93,000', true], ['$230 million', false]]);
+  });
+
+  it('reads liquidated positions and the supply of stablecoins as market figures', () => {
+    expect(one('$1.1 billion — long and short positions liquidated across exchanges on Tuesday.').market).toBe(true);
+    expect(figures('The supply of euro stablecoins grew from €540 million to €1.3 billion.').every((f) => f.market)).toBe(true);
+  });
+
+  it('reads a crime’s share of transaction volume as a claim', () => {
+    expect(one('Illicit activity made up about 1.1% of all cryptocurrency transaction volume.')).toMatchObject({ kind: 'percent', value: 1.1, market: false });
+    expect(one('Bitcoin made up 45% of all trading volume.').market).toBe(true);
+  });
+});

@@ -36,11 +36,11 @@ export interface FigureMention {
 }
 
 const SYMBOL_CURRENCY: Record<string, string> = {
-  'US$': 'USD', 'U.S.$': 'USD', $: 'USD', 'A$': 'AUD', 'AU$': 'AUD', 'C$': 'CAD', 'CA$': 'CAD', 'HK$': 'HKD',
+  'US$': 'USD', 'U.S.$': 'USD', $: 'USD', 'A$': 'AUD', 'AU$': 'AUD', 'C$': 'CAD', 'CA$': 'CAD', 'HK$': 'HKD', 'NT$': 'TWD',
   'S$': 'SGD', 'SG$': 'SGD', 'NZ$': 'NZD', 'R$': 'BRL', 'MX$': 'MXN', 'Mex$': 'MXN', 'Rs': 'INR', 'Rs.': 'INR', '€': 'EUR', '£': 'GBP', '¥': 'JPY', 'JP¥': 'JPY',
   'CN¥': 'CNY', '₩': 'KRW', '₹': 'INR', '₿': 'BTC', '₽': 'RUB', '₺': 'TRY', '₦': 'NGN', '₱': 'PHP', 'Ξ': 'ETH',
 };
-const ISO_CODES = ['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'AUD', 'CAD', 'HKD', 'SGD', 'INR', 'CHF', 'NZD', 'BRL', 'RUB', 'TRY', 'AED', 'THB', 'VND', 'PHP', 'IDR', 'ZAR', 'NGN'];
+const ISO_CODES = ['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'AUD', 'CAD', 'HKD', 'SGD', 'INR', 'CHF', 'NZD', 'BRL', 'RUB', 'TRY', 'AED', 'THB', 'VND', 'PHP', 'IDR', 'ZAR', 'NGN', 'TWD', 'MXN'];
 const CURRENCY_WORDS: Record<string, string> = {
   dollar: 'USD', dollars: 'USD', 'us dollars': 'USD', 'u.s. dollars': 'USD', euro: 'EUR', euros: 'EUR',
   pound: 'GBP', pounds: 'GBP', 'pounds sterling': 'GBP', sterling: 'GBP', yen: 'JPY', won: 'KRW',
@@ -53,7 +53,7 @@ const CURRENCY_WORDS: Record<string, string> = {
   bitcoin: 'BTC', bitcoins: 'BTC', ether: 'ETH', ethereum: 'ETH', 'tether': 'USDT', 'solana': 'SOL', 'monero': 'XMR',
   'dogecoin': 'DOGE', 'litecoin': 'LTC', 'satoshis': 'BTC', sats: 'BTC', cents: 'USD', 'wrapped ether': 'WETH', 'wrapped bitcoin': 'WBTC',
 };
-const FIAT = new Set(ISO_CODES);
+export const FIAT = new Set(ISO_CODES);
 /** Currency words that name a fraction of the unit their amount is recorded in. */
 const SUBUNITS: Record<string, number> = { satoshis: 1e-8, sats: 1e-8, cents: 0.01 };
 /** Upper-case words after a quantity that are not tickers ("2.7 million DAU"). */
@@ -178,10 +178,12 @@ const STOP_BETWEEN = new Set(['of', 'to', 'and', 'or', 'in', 'on', 'at', 'by', '
   'every', 'each', 'all', 'any', 'no']);
 
 const NUMBER_RE = new RegExp(NUMBER_SOURCE, 'g');
-const PREFIX_RE = new RegExp(`(?:(?<sym>U\\.S\\.\\$|US\\$|AU\\$|CA\\$|HK\\$|SG\\$|NZ\\$|MX\\$|Mex\\$|JP¥|CN¥|[ACSR]\\$|[$€£¥₩₹₿₽₺₦₱Ξ]|\\bRs\\.?(?=\\s))|\\b(?<iso>${ISO_CODES.join('|')})\\s?)\\s?$`);
+/** Every symbol an amount may open with, the two-letter dollars and the token signs (₿, Ξ) too. */
+const PREFIX_SYMBOL = String.raw`U\.S\.\$|US\$|AU\$|CA\$|HK\$|SG\$|NZ\$|NT\$|MX\$|Mex\$|JP¥|CN¥|[ACSR]\$|[${CURRENCY_SYMBOLS}₿Ξ]|\bRs\.?(?=\s)`;
+const PREFIX_RE = new RegExp(`(?:(?<sym>${PREFIX_SYMBOL})|\\b(?<iso>${ISO_CODES.join('|')})\\s?)\\s?$`);
 const MAGNITUDE_RE = /(?:(?:[^\S\n]*|-)(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|mn|bn|tn|Bn|BN|[Cc]rores?|[Ll]akhs?)\b|(?<letter>[kKmMbBtT])(?![\w]))/y;
 const BETWEEN_BEFORE = new RegExp(String.raw`\bbetween\s+(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
-const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and|or)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>US\\$|[${CURRENCY_SYMBOLS}])?(?<num>${NUMBER_SOURCE})`, 'y');
+const RANGE_RE = new RegExp(`[^\\S\\n]*(?<sep>[-–—]|to|and|or)[^\\S\\n]*(?<q>(?:about|around|roughly|nearly|almost|some|just|approximately)[^\\S\\n]+)?(?<sym>${PREFIX_SYMBOL})?(?<num>${NUMBER_SOURCE})`, 'y');
 const PERCENT_RE = /[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|pct\b|pc\b|percentage[^\S\n]+points?\b)/y;
 const CURRENCY_AFTER_RE = new RegExp(`[^\\S\\n]*(?:worth[^\\S\\n]+of[^\\S\\n]+|(?<partitive>of[^\\S\\n]+(?:the|its|their)[^\\S\\n]+(?:[a-z]+[^\\S\\n]+)?))?(?:(?<word>(?:US|U\\.S\\.|Australian|Canadian|Hong[^\\S\\n]+Kong|Singapore)[^\\S\\n]+dollars|pounds[^\\S\\n]+sterling|swiss[^\\S\\n]+francs|wrapped[^\\S\\n]+(?:ether|bitcoin)|[Tt]urkish[^\\S\\n]+lira|(?:Mexican|Colombian|Argentine|Argentinian|Chilean|Philippine)[^\\S\\n]+pesos|dollars?|euros?|pounds?|sterling|yen|won|yuan|renminbi|rupees?|francs?|lira|liras|lire|roubles?|rubles?|rand|naira|baht|rupiah|dirhams?|reais|bitcoins?|ether|ethereum|tether|solana|monero|dogecoin|litecoin|satoshis|sats|cents)\\b|(?<ticker>(?<tp>[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\\b(?![-.]\\w))`, 'y');
 /** "Of the 12k ETH, ~3.2k …": the whole named just before, in its currency. */
@@ -213,13 +215,13 @@ const QUALIFIERS: Record<string, Qualifier> = {
 };
 
 /** Words that make an amount a market figure wherever they stand near it. */
-const MARKET_NOUNS = /\b(?:(?<!manipulat\w{0,4}\s+(?:the\s+)?)price[sd]?(?!\s+(?:feeds?|oracles?|manipulation))|pric(?:ing)|(?:transaction|trading|on-chain)\s+volumes?|trad(?:ing|ed|es)\s+(?:at|around|near|above|below|volume)|market\s+(?:cap(?:itali[sz]ation)?|value|valuation)|mcap|valuation|(?:trading|24-hour|daily|spot)\s+volume|volumes?\s+of|price\s+target|target\s+of|all-time\s+high|ATH|resistance|support\s+(?:level|at|of|near)|TVL|total\s+value\s+locked|open\s+interest|funding\s+rate|ETFs?\b|market\s+(?:rally|sell-?off)|chang(?:ing|ed|es)\s+hands|quoted\s+at|(?:in|of)\s+trades|worth\s+of\s+trades|(?:combined|total|overall)\s+(?:market\s+)?value|record\s+high|(?:hit(?:ting|s)?|reach(?:ed|ing)?|set(?:ting)?|to)\s+a\s+(?:record|peak)(?:\s+high)?\s+of)\b/i;
+const MARKET_NOUNS = /\b(?:(?<!manipulat\w{0,4}\s+(?:the\s+)?)price[sd]?(?!\s+(?:feeds?|oracles?|manipulation))|pric(?:ing)|(?:transaction|trading|on-chain)\s+volumes?|trad(?:ing|ed|es)\s+(?:at|around|near|above|below|volume)|market\s+(?:cap(?:itali[sz]ation)?|value|valuation)|mcap|valuation|(?:trading|24-hour|daily|spot)\s+volume|volumes?\s+of|price\s+target|target\s+of|all-time\s+high|ATH|resistance|support\s+(?:level|at|of|near)|TVL|total\s+value\s+locked|stablecoin\s+supply|supply\s+of\s+(?:[\w-]+\s+){0,2}stablecoins|open\s+interest|funding\s+rate|ETFs?\b|market\s+(?:rally|sell-?off)|chang(?:ing|ed|es)\s+hands|quoted\s+at|(?:in|of)\s+trades|worth\s+of\s+trades|(?:combined|total|overall)\s+(?:market\s+)?value|record\s+high|(?:hit(?:ting|s)?|reach(?:ed|ing)?|set(?:ting)?|to)\s+a\s+(?:record|peak)(?:\s+high)?\s+of)\b/i;
 /** "a $288 billion market": the size of a market. */
 const MARKET_SIZE_AFTER = /^[^\S\n]+(?:crypto(?:currency)?[^\S\n]+)?market\b(?![^\S\n]+manipulat)/;
 /** A unit price: "¥88.549 per NEM", "$3 a token", "$40 apiece". */
 const PER_UNIT_AFTER = /^[^\S\n]*(?:per[^\S\n]+(?:coin|token|share|unit|bitcoin|ether|[A-Z]{2,6})\b|apiece\b|a[^\S\n]+(?:coin|token|share)\b)/;
 /** Market words that a theft word in the same sentence outweighs ("scams took in $7.8 billion"). */
-const WEAK_MARKET_NOUNS = /\b(?:inflows?|outflows?|liquidations?|(?:in|of)\s+(?:customer\s+|user\s+|client\s+)?deposits|deposits\s+(?:had\s+|have\s+)?(?:reached|stood|stand|totall?ed|topped|hit|peaked)|safeguard(?:s|ed|ing)?|under\s+(?:custody|management)|peak\s+of|forecasts?|predicts?|year-end|weekly\s+gain|gains?\s+of|took\s+in(?![^.;]{0,40}\bfrom\b)|targets?|shorts|longs)\b/i;
+const WEAK_MARKET_NOUNS = /\b(?:inflows?|outflows?|liquidations?|(?:positions|longs|shorts)[^\S\n]+(?:were[^\S\n]+)?liquidated|(?:in|of)\s+(?:customer\s+|user\s+|client\s+)?deposits|deposits\s+(?:had\s+|have\s+)?(?:reached|stood|stand|totall?ed|topped|hit|peaked)|safeguard(?:s|ed|ing)?|under\s+(?:custody|management)|peak\s+of|forecasts?|predicts?|year-end|weekly\s+gain|gains?\s+of|took\s+in(?![^.;]{0,40}\bfrom\b)|targets?|shorts|longs)\b/i;
 /** The object of a theft: "drained $197 million after manipulating the price…" is no market figure whatever stands near. */
 const THEFT_VERB_BEFORE = /\b(?:st[oe]le|stolen|steal(?:s|ing)?|took|taken|drain(?:ed|s|ing)?|siphon(?:ed|s|ing)?|loot(?:ed|s|ing)?|lost|los(?:es|ing)|launder(?:ed|s|ing)?|made\s+off\s+with|exploited\s+for|hacked\s+for|seiz(?:ed|es|ing)|cash(?:ed|es|ing)?\s+out(?:\s+with)?|made\s+away\s+with|absconded\s+with|walked\s+off\s+with|froze|frozen|recover(?:ed|s|ing))\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|at\s+least|up\s+to|an\s+estimated|approximately|just\s+over|just\s+under|a\s+further|another|a\s+total\s+of)\s+)?$/i;
 /** A valuation: "worth some $50 million at Friday's prices", "valued at £3 billion at current prices". */
@@ -676,6 +678,12 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   const past = /^\S*\s*\S*/.exec(s.slice(end + 40, end + 80))?.[0] ?? '';
   const fiat = f.currency === null || FIAT.has(f.currency);
   if (f.kind === 'amount' && (magnitudeFound || !fiat) && THEFT_VERB_BEFORE.test(before)) return false;
+  // "a $230 million heist", "its $4.3 billion penalty": the noun the amount qualifies says what it is.
+  if (f.kind === 'amount' && CLAIM_NOUN_AFTER.test(after)) return false;
+  // "a $93,000 bitcoin": the price of one coin.
+  if (f.kind === 'amount' && fiat && /\b(?:a|the)[^\S\n]+$/i.test(before) && COIN_AFTER.test(after)) return true;
+  // "Illicit activity made up 1.1% of all transaction volume": a crime's share of the market is the story's own figure.
+  if (f.kind === 'percent' && /\b(?:illicit|criminal|crime|launder|scam|fraud|sanctioned|stolen)/i.test(s) && /^[^\S\n]+of[^\S\n]+(?:all[^\S\n]+)?(?:[\w-]+[^\S\n]+){0,3}volumes?\b/i.test(s.slice(end, end + 80))) return false;
   if (f.kind === 'amount' && PER_UNIT_AFTER.test(after)) return true;
   if (f.kind === 'amount' && MARKET_SIZE_AFTER.test(after)) return true;
   if (f.kind === 'percent' && (SHARE_OF_VALUE_AFTER.test(after) || CURRENCY_MOVE_AFTER.test(after) || CURRENCY_MOVE_BEFORE.test(before))) return true;
@@ -714,6 +722,8 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   return f.kind === 'amount' && (magnitudeFound || !fiat) && OUTFLOWS.test(window) && !/\b(?:inflows?|liquidations?|forecasts?|predicts?|targets?)\b/i.test(window) ? 'valuation' : true;
 }
 const OUTFLOWS = /\boutflows?\b/i;
+const CLAIM_NOUN_AFTER = /^[^\S\n]+(?:(?:crypto|bitcoin|DeFi|bridge|exchange)[^\S\n]+)?(?:hack|heist|theft|exploit|breach|robbery|scam|fraud|rug[\s-]?pull|ransom|fine|penalty|settlement|bounty|judgment|judgement)s?\b/i;
+const COIN_AFTER = /^[^\S\n]+(?:bitcoin|ether|BTC|ETH|solana|XRP|dogecoin|BNB)\b(?![^\S\n]*(?:of|in|worth|from)\b)/i;
 const OWN_METRIC = /\b(?:revenue|revenues|sales|income|profit|profits|earnings|losses|fees|costs|claims|payouts)\b/i;
 const AMOUNT_IN_TEXT = new RegExp(String.raw`(?:US\$|[${CURRENCY_SYMBOLS}])[^\S\n]?\d[\d,.]*`);
 const HOLDINGS = /\b(?:reserves?|(?:capital|insurance|reserve)\s+pool|(?:customer|user|client)\s+(?:deposits|balances|assets))\b/i;

@@ -4,7 +4,7 @@
  */
 import type { TextModel } from '../text-model.js';
 import { findDates, trimDatePreposition, type DateMention, type Period, type Precision, type Span } from './dates.js';
-import { columnUnit, findFigures, THEFT_WORDS, type Qualifier } from './figures.js';
+import { columnUnit, FIAT, findFigures, THEFT_WORDS, type Qualifier } from './figures.js';
 import { splitSentences } from './sentences.js';
 import { CURRENCY_SYMBOLS } from './numbers.js';
 import { runAtOnce } from '../slices.js';
@@ -97,7 +97,6 @@ const PUBLISHED_PIECE_BEFORE = /\b(?:report|article|story|explainer|piece|column
 const PUBLISHED_PIECE_AFTER = /^(?:[’']s)?[^\S\n]+(?:report|article|story|explainer|piece|column|edition|newsletter|issue|post|feature)\b|^[^\S\n]*\)[^\S\n]+(?:gave|said|reported|stated|described|put)\b/i;
 const EQUIVALENT_GAP = /^(?:[^\S\n]+[A-Za-z-]+){0,2}[^\S\n]*(?:\([^)\n]{0,16}|,[^\S\n]*(?:about|around|roughly|some|nearly|almost|approximately)[^\S\n]+|,?[^\S\n]*(?:or|i\.e\.)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately)?[^\S\n]*|,?[^\S\n]*(?:(?:which|that)[^\S\n]+(?:was|were|is|are)[^\S\n]+)?(?:then[^\S\n]+)?(?:worth|valued[^\S\n]+at)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately|just)?[^\S\n]*)$/i;
 /** Currencies a price is quoted in; a quantity of tokens ("3,000 WETH") is never a price. */
-const FIAT_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'AUD', 'CAD', 'HKD', 'SGD', 'INR', 'CHF', 'NZD', 'BRL', 'RUB', 'TRY', 'AED', 'THB', 'VND', 'PHP', 'IDR', 'ZAR', 'NGN']);
 /** An amount written with a magnitude ("$5 million", "US$1.5bn") rather than a unit price ("$6,700"). */
 const HAS_MAGNITUDE = /\d\s*(?:thousand|million|billion|trillion|mln|mn|bn|tn|crores?|lakhs?|[kmbt])\b/i;
 /** Where a price stands after a move: "…, to around $6,700". */
@@ -258,7 +257,7 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
     const before = near[at - 1]?.sentence.start === f.sentence.start ? near[at - 1]! : null;
     const after = near[at]?.sentence.start === f.sentence.start ? near[at]! : null;
     const theft = theftSentence(f.sentence.start);
-    const fiat = f.currency === null || FIAT_CODES.has(f.currency);
+    const fiat = f.currency === null || FIAT.has(f.currency);
     // "$3.3 billion of the roughly $40 billion in reserves": a part of a market figure is the story's own.
     if (after && PART_OF_GAP.test(model.text.slice(f.end, after.start))) continue;
     // In a table the column says what a figure is, not the cells beside it ("Reserves | Ratio").
