@@ -229,3 +229,44 @@ describe('headline quarters', () => {
     expect(resolve('Miner mines 612 bitcoin in second quarter', '2021-08-12')).toEqual([['in second quarter', span('2021-04-01', '2021-06-30')]]);
   });
 });
+
+describe('times of day, decades, seasons without a year, and scheduled dates', () => {
+  it('reads "this morning" and "tonight" as publication day, a decade as its ten years', () => {
+    expect(resolve('The exchange reopened this morning and will report tonight.', '2024-11-22')).toEqual([
+      ['this morning', span('2024-11-22')], ['tonight', span('2024-11-22')]]);
+    expect(resolve('He has audited banks since the 1980s.', '2014-03-12')).toEqual([['the 1980s', span('1980-01-01', '2014-03-12')]]);
+  });
+
+  it('reads a yearless season as the latest begun, or the next when the clause looks ahead; "the fall of" is no date', () => {
+    expect(resolve('It will publish a review in the autumn.', '2026-03-19')).toEqual([['the autumn', span('2026-09-01', '2026-11-30')]]);
+    expect(resolve('Losses peaked this summer.', '2022-10-02')).toEqual([['this summer', span('2022-06-01', '2022-08-31')]]);
+    expect(resolve('Volumes fell last summer.', '2022-07-02')).toEqual([['last summer', span('2021-06-01', '2021-08-31')]]);
+    expect(resolve('After the fall of FTX, lenders failed.', '2023-02-01')).toEqual([]);
+  });
+
+  it('reads the end of a quarter as its last month, and a football season as July to June', () => {
+    expect(resolve('Reserves were audited at the end of the first quarter of 2022.')).toEqual([['the end of the first quarter of 2022', span('2022-03-01', '2022-03-31')]]);
+    expect(resolve('The deal ran through the 2016-17 season.')).toEqual([['2016-17 season', span('2016-07-01', '2017-06-30')]]);
+  });
+
+  it('reads a date a scheduled event "closes" or "expires" on as still to come', () => {
+    expect(resolve('The comment period closes on December 2.', '2024-11-22')).toEqual([['December 2', span('2024-12-02')]]);
+    expect(resolve('The regimes, which expire on July 1, cover 212 firms.', '2026-03-19')).toEqual([['July 1', span('2026-07-01')]]);
+    expect(resolve('I do not expect that before the end of August.', '2019-07-15')).toEqual([['end of August', span('2019-08-21', '2019-08-31')]]);
+  });
+
+  it('joins two weekdays in a row with "and" into one span, but not two dated days', () => {
+    expect(resolve('Police arrested 19 people in raids on Tuesday and Wednesday.', '2023-10-05')).toEqual([['on Tuesday and Wednesday', span('2023-10-03', '2023-10-04')]]);
+    expect(resolve('The suits were filed on June 5 and June 6.', '2023-06-10').map(([t]) => t)).toEqual(['June 5', 'June 6']);
+  });
+
+  it('takes no year from a case or reference number', () => {
+    expect(resolve('Quote reference CCB 2023-0917 or case LL-2022-0045.')).toEqual([]);
+  });
+
+  it('reads "three weeks later" and "a fortnight earlier" as anchored to the date in force', () => {
+    expect(findDates('Three weeks later, it collapsed; a fortnight earlier it had paused.', '2022-01-14').map((d) => d.anchor)).toEqual([
+      { kind: 'days', n: 21 }, { kind: 'days', n: -14 }]);
+    expect(findDates('two years earlier', '2022-01-14')[0]!.anchor).toEqual({ kind: 'shift', years: -2 });
+  });
+});

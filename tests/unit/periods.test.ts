@@ -349,3 +349,22 @@ describe('periods in passages the tuned corpus did not have', () => {
     for (const text of ['A$14 million', '1%', '2,100 sats']) expect(period(f, text)).toBeNull();
   });
 });
+
+describe('dates counted from the date in force', () => {
+  const run = (published: string, ...paragraphs: string[]) => extract(textModelFromBlocks(paragraphs.map((text) => ({ kind: 'paragraph' as const, text }))), published).figures;
+  const period = (figures: ReturnType<typeof run>, text: string) => figures.find((f) => f.text === text)?.period ?? null;
+
+  it('moves a day by "three weeks later", keeps a month’s precision for "two years earlier", takes the whole year for "the previous year"', () => {
+    const f = run('2023-01-10', 'The lender froze withdrawals on July 12, 2022. Three weeks later, it owed $4.7 billion to 310,000 users.',
+      'There were 7,000 ATMs at the start of 2020, up from fewer than 4,000 two years earlier.',
+      'Binance lost 7,000 BTC in May 2019 and covered it from a fund set up the previous year.');
+    expect(period(f, '$4.7 billion')).toEqual({ start: '2022-08-02', end: '2022-08-02' });
+    expect(f.find((d) => d.text === 'two years earlier')?.period).toEqual({ start: '2018-01-01', end: '2018-04-30' });
+    expect(f.find((d) => d.text === 'the previous year')?.period).toEqual({ start: '2018-01-01', end: '2018-12-31' });
+  });
+
+  it('reads "that summer" in the year in force', () => {
+    const f = run('2021-12-01', 'The fund raised CHF 38 million in 2018. It collapsed that summer.');
+    expect(f.find((d) => d.text === 'that summer')?.period).toEqual({ start: '2018-06-01', end: '2018-08-31' });
+  });
+});

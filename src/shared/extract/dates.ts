@@ -16,7 +16,8 @@ export interface DateMention extends Span {
    * Relative to another date of the passage rather than to publication ("a year earlier", "the same period of 2022"):
    * the caller resolves it against the date in force (period stays null until then).
    */
-  anchor?: { kind: 'shift'; years: number } | { kind: 'same'; year: number } | { kind: 'offset'; unit: 'day' | 'week' | 'month' | 'year'; n: number };
+  anchor?: { kind: 'shift'; years: number } | { kind: 'same'; year: number } | { kind: 'offset'; unit: 'day' | 'week' | 'month' | 'year'; n: number }
+    | { kind: 'days'; n: number } | { kind: 'season'; month: number };
   /** A month or day named without its year and read as the latest one: the passage's own year may say otherwise. */
   floating?: boolean;
   /** "since its launch in July 2017": the date names the launch; a figure it dates runs from it to publication. */
@@ -68,20 +69,27 @@ const PATTERNS: { re: string; kind: string }[] = [
   // "the first half", "the second quarter", "Q1" with no year: the year the passage is about, else the latest one begun.
   { kind: 'relpart', re: `\\b(?:(?<qh>[QH][1-4])\\b(?![-–]\\d)|(?:[Tt]he|in)[^\\S\\n]+(?<ord>first|second|third|fourth)[^\\S\\n]+(?<u>half|quarter)(?:[^\\S\\n]+of[^\\S\\n]+(?:(?<ty>the|this)|(?<ly>last))[^\\S\\n]+year)?\\b(?![^\\S\\n]+of\\b))` },
   { kind: 'monthyear', re: `\\b(?<mon>${MONTH_ALT})(?:[^\\S\\n]+of)?,?[^\\S\\n]+(?<y>${YEAR})\\b` },
+  // "the 2016-17 season": a football season, July to June.
+  { kind: 'sportseason', re: `\\b(?<y1>${YEAR})[-–/](?<y2>\\d{2})[^\\S\\n]+season\\b` },
   { kind: 'yearrange', re: `\\b(?:(?:from|between)[^\\S\\n]+)?(?<y1>${YEAR})[^\\S\\n]*(?:-|–|—|to|and|through|until)[^\\S\\n]*(?<y2>${YEAR}|\\d{2})\\b` },
   { kind: 'since', re: `\\b[Ss]ince[^\\S\\n]+(?<y>${YEAR})\\b` },
   // "the spring of 2019", "summer 2021": meteorological seasons (winter, which straddles two years, is left out).
   { kind: 'season', re: `\\b(?<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)[^\\S\\n]+(?:of[^\\S\\n]+)?(?<y>${YEAR})\\b` },
+  // "this summer", "that autumn", "in the autumn": a season named without its year ("the fall" is no date: "the fall of FTX").
+  { kind: 'relseason', re: `\\b(?:(?<w>${ci('this|that|last|next')})[^\\S\\n]+(?<s1>spring|summer|autumn|fall)|[Tt]he[^\\S\\n]+(?<s2>spring|summer|autumn))\\b(?![^\\S\\n]+(?:of[^\\S\\n]+)?(?:\\d|[A-Z]))` },
+  // "the 1980s", "since the 2010s": a decade.
+  { kind: 'decade', re: `\\b[Tt]he[^\\S\\n]+(?<d>19[5-9]0|20[0-4]0)s\\b` },
   { kind: 'year', re: `\\b(?<y>${YEAR})\\b` },
   { kind: 'relyear', re: `\\b(?<w>${ci('last|this|next|past|current')})[^\\S\\n]+(?<u>${ci('year|month|week|quarter|yr')})\\b` },
   { kind: 'earlier', re: `\\b(?<w>${ci('earlier|later')})[^\\S\\n]+[Tt]his[^\\S\\n]+(?<u>${ci('year|month|week')})\\b` },
   { kind: 'pastn', re: `\\b(?:[Tt]he\\s+)?(?<w>${ci('past|last|previous|prior')})\\s+(?<n>\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)\\s+(?<u>${ci('day|week|month|year')})s\\b` },
   { kind: 'ago', re: `\\b(?<n>\\d+|${ci('a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|several|few')})[^\\S\\n]+(?<u>${ci('day|week|month|year')})s?[^\\S\\n]+[Aa]go\\b` },
-  { kind: 'dayword', re: `\\b(?<w>${ci('yesterday|today')})\\b` },
-  // "a year earlier", "the year before", "the previous year": one year before the date in force.
-  { kind: 'anaphor', re: `\\b(?:(?<back>[Tt]he[^\\S\\n]+year[^\\S\\n]+(?:before|earlier|prior)|[Tt]he[^\\S\\n]+(?:previous|prior|preceding)[^\\S\\n]+year|[Aa][^\\S\\n]+year[^\\S\\n]+(?:earlier|before))|(?<fwd>[Tt]he[^\\S\\n]+following[^\\S\\n]+year|[Aa][^\\S\\n]+year[^\\S\\n]+later|[Tt]he[^\\S\\n]+year[^\\S\\n]+after))\\b(?=[^\\S\\n]*(?:[,.;:)!?]|$|and\\b|when\\b|as\\b))` },
-  // "the following day", "the week before", "the previous week", "that month": relative to the date in force.
-  { kind: 'offset', re: `\\b(?:(?<back>[Tt]he[^\\S\\n]+(?<u1>day|week|month)[^\\S\\n]+(?:before|earlier|prior)|[Tt]he[^\\S\\n]+(?:previous|prior|preceding)[^\\S\\n]+(?<u2>day|week|month)|[Aa][^\\S\\n]+(?<u3>day|week|month)[^\\S\\n]+(?:earlier|before))|(?<fwd>[Tt]he[^\\S\\n]+(?:following|next)[^\\S\\n]+(?<u4>day|morning)|[Tt]he[^\\S\\n]+following[^\\S\\n]+(?<u5>week|month)|[Aa][^\\S\\n]+(?<u6>day|week|month)[^\\S\\n]+later)|(?<same>(?:[Tt]hat|[Tt]he[^\\S\\n]+same|[Tt]hat[^\\S\\n]+same)[^\\S\\n]+(?<u7>day|week|month|year)))\\b(?=[^\\S\\n]*(?:[,.;:)!?]|$|and\\b|when\\b|as\\b|that\\b))` },
+  { kind: 'dayword', re: `\\b(?<w>${ci('yesterday|today|tonight')}|[Tt]his[^\\S\\n]+(?:morning|afternoon|evening))\\b` },
+  // "a year earlier", "three weeks later", "a fortnight earlier": that long before or after the date in force.
+  { kind: 'anaphor', re: `\\b(?<n>\\d{1,2}|${ci('a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')})[^\\S\\n]+(?<u>day|week|fortnight|month|year)s?[^\\S\\n]+(?:(?<w>earlier|later)\\b|(?<w2>before|after)\\b(?=[^\\S\\n]*(?:[,.;:)!?]|$|and\\b|when\\b|as\\b)))` },
+  // "the following day", "the week before", "the previous year", "that month": the day, week, month or year beside
+  // (or of) the date in force.
+  { kind: 'offset', re: `\\b(?:(?<back>[Tt]he[^\\S\\n]+(?<u1>day|week|month|year)[^\\S\\n]+(?:before|earlier|prior)|[Tt]he[^\\S\\n]+(?:previous|prior|preceding)[^\\S\\n]+(?<u2>day|week|month|year))|(?<fwd>[Tt]he[^\\S\\n]+(?:following|next)[^\\S\\n]+(?<u4>day|morning)|[Tt]he[^\\S\\n]+following[^\\S\\n]+(?<u5>week|month|year)|[Tt]he[^\\S\\n]+(?<u6>week|month|year)[^\\S\\n]+after)|(?<same>(?:[Tt]hat|[Tt]he[^\\S\\n]+same|[Tt]hat[^\\S\\n]+same)[^\\S\\n]+(?<u7>day|week|month|year)))\\b(?=[^\\S\\n]*(?:[,.;:)!?]|$|and\\b|when\\b|as\\b|that\\b))` },
   { kind: 'holiday', re: `\\b(?:New[^\\S\\n]+Year[’']s[^\\S\\n]+(?<ny>Eve|Day)|Christmas(?:[^\\S\\n]+(?<xm>Eve|Day))?)\\b` },
   { kind: 'weekend', re: `\\b(?<w>${ci('this|last|past|the|next')})[^\\S\\n]+weekend\\b(?![^\\S\\n]+of\\b)` },
   { kind: 'yearpart', re: `\\b(?:[Tt]he[^\\S\\n]+)?(?<p>start|beginning|end|middle)[^\\S\\n]+of[^\\S\\n]+(?:the|this)[^\\S\\n]+(?<u>year|month)\\b` },
@@ -103,7 +111,7 @@ if (PATTERNS.some((p) => !p.re.startsWith('\\b'))) throw new Error('every date p
 const SINGLE = PATTERNS.map((p) => new RegExp(p.re, 'y'));
 
 /** Every pattern needs a digit, a month name or a relative word: a cheap test rules out most sentences. */
-const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|year|yr|weekend|Christmas|month|week|day)|\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]urrent|[Pp]rior|[Ee]arlier|[Ll]ater|[Yy]esterday|[Tt]oday|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)\b|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+\w+\s+ago\b/i;
+const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|year|yr|weekend|Christmas|month|week|day|spring|summer|autumn|fall|tonight|fortnight)|\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]urrent|[Pp]rior|[Ee]arlier|[Ll]ater|[Yy]esterday|[Tt]oday|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal)\b|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+\w+\s+ago\b/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -123,7 +131,7 @@ const yearThird = (y: number, third: 0 | 1 | 2): Period => monthsSpan(y, third *
 const monthThird = (y: number, m: number, third: 0 | 1 | 2): Period => ({ start: ymd(y, m, third * 10 + 1), end: ymd(y, m, third === 2 ? lastDay(y, m) : third * 10 + 10) });
 const monthsSpan = (y: number, m1: number, m2: number): Period => ({ start: ymd(y, m1, 1), end: ymd(y, m2, lastDay(y, m2)) });
 
-function addDays(iso: string, days: number): string {
+export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -181,7 +189,17 @@ export function findDates(text: string, published: string | null): DateMention[]
     // One shape for every mention (fast property access downstream).
     if (r) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], period: r.period, precision: r.precision, relative: r.relative, anchor: r.anchor, floating: r.floating ?? false, since: false });
   }
-  return joinRanges(out.map((d) => openEnded(d, text, published)), text);
+  return joinRanges(out.map((d) => openEnded(endOfPart(d, text), text, published)), text);
+}
+
+const END_OF_BEFORE = /\b(?:[Tt]he[^\S\n]+)?(?:end|close)[^\S\n]+of[^\S\n]+$/;
+/** "the end of the first quarter", "the end of H1 2024": the last month of a quarter or a half. */
+function endOfPart(d: DateMention, text: string): DateMention {
+  if (d.precision !== 'span' || !d.period || !END_OF_BEFORE.test(text.slice(Math.max(0, d.start - 12), d.start))) return d;
+  const months = (Number(d.period.end.slice(0, 4)) - Number(d.period.start.slice(0, 4))) * 12 + Number(d.period.end.slice(5, 7)) - Number(d.period.start.slice(5, 7)) + 1;
+  if (months !== 3 && months !== 6) return d;
+  const lead = END_OF_BEFORE.exec(text.slice(Math.max(0, d.start - 12), d.start))![0];
+  return { ...d, start: d.start - lead.length, text: text.slice(d.start - lead.length, d.end), period: { start: `${d.period.end.slice(0, 8)}01`, end: d.period.end } };
 }
 
 /** "since January 1", "so far in 2022", "2023 so far": from the date named up to publication. */
@@ -224,7 +242,9 @@ function joinRanges(dates: DateMention[], text: string): DateMention[] {
       // "in March and April": two months in a row joined by "and" are one span too ("in February and August" are two);
       // two days only after "between".
       const bothMonths = prev.precision === 'month' && d.precision === 'month' && Number(d.period!.start.slice(5, 7)) - Number(prev.period!.start.slice(5, 7)) === 1;
-      if (sep && (sep[1]!.toLowerCase() !== 'and' || bothMonths || /\bbetween[^\S\n]+$/i.test(text.slice(Math.max(0, prev.start - 10), prev.start)))) {
+      // "on Tuesday and Wednesday": two weekdays in a row too ("filed on June 5 and June 6" are two dates).
+      const bothDays = prev.precision === 'day' && d.precision === 'day' && d.period!.start === addDays(prev.period!.end, 1) && !/\d/.test(prev.text + d.text);
+      if (sep && (sep[1]!.toLowerCase() !== 'and' || bothMonths || bothDays || /\bbetween[^\S\n]+$/i.test(text.slice(Math.max(0, prev.start - 10), prev.start)))) {
         let start = prev.period!.start;
         // "between March and October 2021": a yearless start takes the end's year ("December 20 to January 3": the one before).
         if (prev.relative && !d.relative) start = `${d.period!.end.slice(0, 4)}${start.slice(4)}`;
@@ -252,14 +272,16 @@ const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, 
 const MODEL_YEAR_BEFORE = /\b(?:a|an)[^\S\n]+$/i;
 const MODEL_AFTER = /^[^\S\n]+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]+\b(?![^\S\n]+(?:report|study|survey|analysis|review|paper|audit|hack|attack|exploit|breach|theft|investigation|ruling|filing|law|act|case|estimate|data|figures?|tally|count)\b)/;
 /** A clause that looks ahead: a yearless date in it is the next one, not the last ("would start trading on December 18"). */
-const FUTURE_BEFORE = /\b(?:will|would|shall|[’']ll|expects?[^\S\n]+to|expected[^\S\n]+to|plans?[^\S\n]+to|planned[^\S\n]+to|intends?[^\S\n]+to|aims?[^\S\n]+to|hopes?[^\S\n]+to|scheduled[^\S\n]+(?:to|for)|due[^\S\n]+(?:to|on|in|by)|set[^\S\n]+(?:to|for)|set[^\S\n]+[a-z]+[^\S\n]+for|slated[^\S\n]+(?:to|for)|(?:is|are)[^\S\n]+to|going[^\S\n]+to|wants?|must|(?:needs?|asked|ordered|required|told)[^\S\n]+[a-z]+[^\S\n]+to|cannot|can[’']t|(?<!(?:asked|asks|ask|wondered|whether|see|check|checked|know)[^\S\n])(?:if|unless))\b(?:[^\S\n]+(?!(?:after|following|since|because|when|while)\b)[^\s.;,]+){0,12}[^\S\n]*$/i;
+const FUTURE_BEFORE = /\b(?:will|would|shall|[’']ll|expects?|expected[^\S\n]+to|plans?[^\S\n]+to|planned[^\S\n]+to|intends?[^\S\n]+to|aims?[^\S\n]+to|hopes?[^\S\n]+to|scheduled[^\S\n]+(?:to|for)|due[^\S\n]+(?:to|on|in|by)|set[^\S\n]+(?:to|for)|set[^\S\n]+[a-z]+[^\S\n]+for|slated[^\S\n]+(?:to|for)|(?:is|are)[^\S\n]+to|going[^\S\n]+to|wants?|must|(?:needs?|asked|ordered|required|told)[^\S\n]+[a-z]+[^\S\n]+to|cannot|can[’']t|(?<!(?:asked|asks|ask|wondered|whether|see|check|checked|know)[^\S\n])(?:if|unless))\b(?:[^\S\n]+(?!(?:after|following|since|because|when|while)\b)[^\s.;,]+){0,12}[^\S\n]*$/i;
 /** "The 11 board members face a first hearing on April 4": what someone faces is still to come. */
 const FACING_BEFORE = /\bfac(?:e|es|ing)[^\S\n]+(?:(?:a|an|the|their|his|her|its)[^\S\n]+)?(?:[a-z]+[^\S\n]+)?(?:hearing|trial|sentencing|vote|deadline)[^\S\n]+(?:on|in|by|from)?[^\S\n]*$/i;
+/** "The comment period closes on December 2", "regimes which expire on July 1": a scheduled event, still to come. */
+const SCHEDULED_BEFORE = /\b(?:closes|expires?|opens|starts|begins|ends|resumes|takes[^\S\n]+effect|comes[^\S\n]+into[^\S\n]+force|kicks[^\S\n]+off)[^\S\n]+(?:on|in|by|from)?[^\S\n]*$/i;
 const lookingAhead = (text: string, at: number) => {
   const window = text.slice(Math.max(0, at - 100), at);
   // Neither pattern reaches across ".", ";" or ",": only the clause's own tail is read.
   const before = window.slice(Math.max(window.lastIndexOf(','), window.lastIndexOf(';'), window.lastIndexOf('.')) + 1);
-  return FUTURE_BEFORE.test(before) || FACING_BEFORE.test(before);
+  return FUTURE_BEFORE.test(before) || FACING_BEFORE.test(before) || SCHEDULED_BEFORE.test(before);
 };
 
 function resolve(
@@ -327,7 +349,7 @@ function resolve(
       return { ...rel(span, 'span'), floating: !get('ly') && !get('ty') };
     }
     case 'offset': {
-      const u = (get('u1') ?? get('u2') ?? get('u3') ?? get('u4') ?? get('u5') ?? get('u6') ?? get('u7'))!.toLowerCase();
+      const u = (get('u1') ?? get('u2') ?? get('u4') ?? get('u5') ?? get('u6') ?? get('u7'))!.toLowerCase();
       const unit = u === 'morning' ? 'day' : (u as 'day' | 'week' | 'month' | 'year');
       const n = get('back') ? -1 : get('fwd') ? 1 : 0;
       return { period: null, precision: unit === 'day' ? 'day' : unit === 'week' ? 'span' : unit === 'month' ? 'month' : 'year', relative: true, anchor: { kind: 'offset', unit, n } };
@@ -376,8 +398,14 @@ function resolve(
       const y = get('y') ? Number(get('y')) : py === null ? null : py - 1;
       return y === null ? rel(null, 'span') : { period: null, precision: 'span', relative: !get('y'), anchor: { kind: 'same', year: y } };
     }
-    case 'anaphor':
-      return { period: null, precision: 'year', relative: true, anchor: { kind: 'shift', years: get('back') ? -1 : 1 } };
+    case 'anaphor': {
+      const n = NUMWORD[get('n')!.toLowerCase()] ?? Number(get('n'));
+      const sign = /^(?:earlier|before)$/i.test(get('w') ?? get('w2')!) ? -1 : 1;
+      const u = get('u')!;
+      if (u === 'year') return { period: null, precision: 'year', relative: true, anchor: { kind: 'shift', years: sign * n } };
+      if (u === 'month') return { period: null, precision: 'month', relative: true, anchor: { kind: 'offset', unit: 'month', n: sign * n } };
+      return { period: null, precision: 'day', relative: true, anchor: { kind: 'days', n: sign * n * (u === 'fortnight' ? 14 : u === 'week' ? 7 : 1) } };
+    }
     case 'holiday': {
       if (py === null) return rel(null, 'day');
       const [mo, d] = get('ny') ? (get('ny') === 'Eve' ? [12, 31] : [1, 1]) : get('xm') === 'Eve' ? [12, 24] : [12, 25];
@@ -414,6 +442,28 @@ function resolve(
       const end = published ?? `${y}-12-31`;
       return end >= `${y}-01-01` ? { period: { start: `${y}-01-01`, end }, precision: 'span', relative: published !== null } : null;
     }
+    case 'sportseason': {
+      const y1 = Number(get('y1'));
+      return (y1 + 1) % 100 === Number(get('y2')) ? abs({ start: `${y1}-07-01`, end: `${y1 + 1}-06-30` }, 'span') : null;
+    }
+    case 'decade': {
+      const d = Number(get('d'));
+      return abs(yearSpan(d, d + 9), 'span');
+    }
+    case 'relseason': {
+      const first = SEASON_START[(get('s1') ?? get('s2'))!.toLowerCase()]!;
+      const w = (get('w') ?? '').toLowerCase();
+      if (w === 'that') return { period: null, precision: 'span', relative: true, anchor: { kind: 'season', month: first } };
+      if (py === null) return rel(null, 'span');
+      const season = (y: number) => ({ start: ymd(y, first, 1), end: monthSpan(y, first + 2).end });
+      // "this summer" is P's year's; "last summer" the latest one over; "next" or a clause that looks ahead the next one not
+      // over; else the latest one begun.
+      let y = py;
+      if (w === 'last') { if (season(y).end >= published!) y -= 1; }
+      else if (w === 'next' || (w !== 'this' && lookingAhead(text, at))) { if (season(y).end < published!) y += 1; }
+      else if (w !== 'this' && season(y).start > published!) y -= 1;
+      return rel(season(y), 'span');
+    }
     case 'season': {
       const first = SEASON_START[get('season')!.toLowerCase()]!;
       const y = Number(get('y'));
@@ -422,8 +472,9 @@ function resolve(
     case 'year': {
       // Not a year inside an amount or a longer number: "$2021", "2021.5", "2,021".
       const before = text[at - 1] ?? '';
-      const after = text.slice(at + 4, at + 6);
-      if (/[$€£¥₩.,\d]/.test(before) || /^[.,]\d|^\d|^%/.test(after)) return null;
+      const after = text.slice(at + 4, at + 8);
+      // Nor one inside a case or reference number: "CCB 2023-0917", "LL-2022-0045".
+      if (/[$€£¥₩.,\d]/.test(before) || /^[.,]\d|^\d|^%|^[-/]\d{3}/.test(after) || /[A-Z]-$/.test(text.slice(Math.max(0, at - 2), at))) return null;
       // "a 2016 Tesla": a model year names a thing, not a time.
       if (MODEL_YEAR_BEFORE.test(text.slice(Math.max(0, at - 4), at)) && MODEL_AFTER.test(text.slice(at + 4, at + 30))) return null;
       return abs(yearSpan(Number(get('y'))), 'year');
@@ -491,7 +542,7 @@ function resolve(
     }
     case 'dayword': {
       if (py === null) return rel(null, 'day');
-      const day = get('w')!.toLowerCase() === 'yesterday' ? addDays(published!, -1) : published!;
+      const day = get('w')!.toLowerCase().startsWith('yesterday') ? addDays(published!, -1) : published!;
       return rel({ start: day, end: day }, 'day');
     }
     case 'weekday': {

@@ -3,7 +3,7 @@
  * Pure and DOM-free; the content script, the CLI, eval and bench all call `extract`.
  */
 import type { TextModel } from '../text-model.js';
-import { findDates, trimDatePreposition, type DateMention, type Period, type Precision, type Span } from './dates.js';
+import { addDays, findDates, trimDatePreposition, type DateMention, type Period, type Precision, type Span } from './dates.js';
 import { columnUnit, FIAT, findFigures, THEFT_WORDS, type Qualifier } from './figures.js';
 import { splitSentences } from './sentences.js';
 import { CURRENCY_SYMBOLS } from './numbers.js';
@@ -336,7 +336,7 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
     if (!anchor) continue;
     const list = datesBySentence.get(d.sentence.start)!;
     const i = indexInSentence.get(d)!;
-    const inForce = anchor.kind === 'offset' ? eventDate : forceDate;
+    const inForce = anchor.kind === 'offset' || anchor.kind === 'days' ? eventDate : forceDate;
     let force = list.slice(Math.max(0, i - 6), i).reverse().find(inForce) ?? list.slice(i + 1, i + 7).find(inForce);
     // Beyond its sentence an anaphor looks back: its paragraph's earlier sentences, then the section's heading, the title.
     force ??= (datesByBlock.get(d.block) ?? []).filter((o) => o.sentence.start < d.sentence.start && inForce(o)).at(-1);
@@ -350,6 +350,13 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
       d.period = base && shiftYears(base, anchor.years);
     } else if (anchor.kind === 'same') {
       d.period = force?.period ? shiftYears(force.period, anchor.year - Number(force.period.start.slice(0, 4))) : { start: `${anchor.year}-01-01`, end: `${anchor.year}-12-31` };
+    } else if (anchor.kind === 'season') {
+      // "that summer": the season of the year in force.
+      const y = Number((force?.period?.start ?? published ?? '').slice(0, 4));
+      d.period = y ? { start: isoDay(Date.UTC(y, anchor.month - 1, 1)), end: isoDay(Date.UTC(y, anchor.month + 2, 0)) } : null;
+      continue;
+    } else if (anchor.kind === 'days') {
+      d.period = force?.period ? { start: addDays(force.period.start, anchor.n), end: addDays(force.period.end, anchor.n) } : null;
     } else {
       d.period = force?.period ? offsetPeriod(force.period, anchor.unit, anchor.n) : null;
       continue;
