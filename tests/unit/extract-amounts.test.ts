@@ -622,3 +622,28 @@ describe('two-letter dollars, and what an amount qualifies', () => {
     expect(one('Bitcoin made up 45% of all trading volume.').market).toBe(true);
   });
 });
+
+describe('counts of a part, a ranking, a breakdown and a digest line', () => {
+  const counts = (text: string) => figures(text).filter((f) => f.kind === 'count').map((f) => [f.text, f.value, f.unit]);
+
+  it('counts the part in "Four of those sponsors", "Eleven of those arrested", "Five of the six" and "Of the 11 hacks, three ended"', () => {
+    expect(counts('Four of those sponsors have since missed payments.')).toEqual([['Four', 4, 'sponsors']]);
+    expect(counts('Eleven of those arrested were released on bail.')).toEqual([['Eleven', 11, 'people']]);
+    expect(counts('Police raided 14 premises. Nine of the 14 were empty.').map(([t]) => t)).toEqual(['14 premises', 'Nine', '14']);
+    expect(counts('Of the 11 exchange hacks in 2019, three ended with the funds frozen.')).toEqual([['11 exchange hacks', 11, 'hacks'], ['three', 3, 'hacks']]);
+    expect(counts('He is one of 58,000 UK customers and may get back, in bitcoin terms, perhaps four of his 11.')).toEqual([['58,000 UK customers', 58000, 'customers']]);
+  });
+
+  it('counts a ranking whose noun is said once', () => {
+    expect(counts('Germany authorised the most firms, 34, followed by the Netherlands with 19 and France with 14.')).toEqual([
+      ['34', 34, 'firms'], ['19', 19, 'firms'], ['14', 14, 'firms']]);
+  });
+
+  it('counts a breakdown after a colon, a digest line and a change whose noun is its subject', () => {
+    expect(counts('Police identified 412 victims: 268 in Hong Kong and 144 in Taiwan.').map(([t, v]) => [t, v])).toEqual([['412 victims', 412], ['268', 268], ['144', 144]]);
+    expect(counts('1,112 — suspects arrested in 17 African countries.')).toEqual([['1,112', 1112, 'suspects'], ['17 African countries', 17, 'countries']]);
+    expect(counts('7 — years in prison for the launderer.')).toEqual([]);
+    expect(figures('Regulators imposed 37 fines. Criminal referrals to prosecutors rose to 158 from 92.').at(-1)).toMatchObject({ text: '158 from 92', value: 158, from: 92, unit: 'referrals' });
+    expect(counts('It expects the number of licensed firms to reach between 160 and 180.')).toEqual([['160 and 180', 160, 'firms']]);
+  });
+});

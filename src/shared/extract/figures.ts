@@ -169,6 +169,20 @@ function countedNounAt(s: string, pos: number): { noun: string; end: number } | 
   return null;
 }
 
+const PARTITIVE_OPEN = /^[^\S\n]+of[^\S\n]+(?:the|its|his|her|their|our|these|those)\b/;
+const PEOPLE_PARTICIPLE = /^[^\S\n]+(?:arrested|charged|detained|held|killed|injured|affected|surveyed|polled|questioned|sentenced|convicted|released|extradited|indicted|accused|named|identified|interviewed)\b/;
+const WHOLE_NUMBER_THEN_VERB = /^[^\S\n]+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=[^\S\n]+(?:were|was|had|have|did|showed|got|hit|saw|[a-z]{3,}ed)\b|[^\S\n]*[,.;])/i;
+/** The noun of a part of a whole: "Four of those sponsors", "Eleven of those arrested", "Five of the six" (the story's noun so far). */
+function partitiveNoun(s: string, pos: number, previousCount: { unit: string } | null): string | null {
+  const open = PARTITIVE_OPEN.exec(s.slice(pos, pos + 16));
+  if (!open) return null;
+  const at = pos + open[0].length;
+  if (open[0].endsWith('those') && PEOPLE_PARTICIPLE.test(s.slice(at, at + 16))) return 'people';
+  const noun = countedNounAt(s, at);
+  if (noun) return countingPlural(noun.noun) ? noun.noun.toLowerCase() : null;
+  return open[0].endsWith('the') && WHOLE_NUMBER_THEN_VERB.test(s.slice(at, at + 24)) ? previousCount?.unit ?? null : null;
+}
+
 /** A ranking, not a count: "the three biggest exchanges", "the two largest incidents". */
 const SUPERLATIVE = /^(?:largest|biggest|smallest|worst|best|highest|lowest|greatest|costliest|deadliest|latest|newest|oldest|top|most|least|leading|main)$/i;
 
@@ -200,7 +214,7 @@ const LETTER_BEFORE_COUNTED = new RegExp(`^[kKmM][^\\S\\n]+(?:[a-z][\\w-]*[^\\S\
 /** "14 of the 120 contracts", "two of its executives", "three of his closest former associates". */
 const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of(?:[^\\S\\n]+(?:the|its|his|her|their|our|these|those)|(?=[^\\S\\n]+\\d))(?<inner>[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_PLURAL_ALT})\\b`, 'iy');
 /** "Of the 212 incidents the firm recorded, 37 were…": the later number counts the same noun. */
-const OF_THE_RE = new RegExp(`^[^\\S\\n]*[Oo]f[^\\S\\n]+the[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,2}?[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b[^,]{0,60},[^\\S\\n]*$`, 'i');
+const OF_THE_RE = new RegExp(`^[^\\S\\n]*[Oo]f[^\\S\\n]+the[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,2}?[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b(?![^\\S\\n]+(?:${COUNTED_PLURAL_ALT})\\b)[^,]{0,60},[^\\S\\n]*$`, 'i');
 const QUALIFIER_RE = new RegExp(String.raw`(?:^|[^\w])(?<q>nearly|almost|about|around|roughly|some|approximately|an\s+estimated|estimated|approx\.?|close\s+to|circa|~|at\s+least|no\s+less\s+than|a\s+minimum\s+of|over|more\s+than|upwards\s+of|above|in\s+excess\s+of|north\s+of|just\s+over|up\s+to|as\s+much\s+as|no\s+more\s+than|as\s+many\s+as|under|less\s+than|below|fewer\s+than|just\s+under|between|from)\s*(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
 
 const QUALIFIERS: Record<string, Qualifier> = {
@@ -415,6 +429,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     const total = value * magnitude;
     let elliptical: string | null = null;
     let generic: { noun: string; end: number } | null = null;
+    let partitive: string | null = null;
     if (/^(?:one|a)\b/i.test(s.slice(numStart, numEnd)) && /^\s+of\b/i.test(s.slice(numEnd))) return null; // "one of the"
     COUNTED_RE.lastIndex = pos;
     let cm = COUNTED_RE.exec(s);
@@ -449,6 +464,9 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
       kind = 'count'; // "two of its executives"; "14 of the 120 contracts" leaves "120 contracts" its own figure
       unit = part.groups!.noun!.toLowerCase();
       if (!part.groups!.inner) pos = part.index + part[0].length;
+    } else if (!currency && !magnitudeFound && (partitive = partitiveNoun(s, pos, previousCount))) {
+      kind = 'count'; // "Four of those sponsors", "Eleven of those arrested", "Five of the six"
+      unit = partitive;
     } else if (/^[^\S\n]+times\b/.test(s.slice(pos, pos + 8)) && BREACH_VERB_BEFORE.test(s.slice(Math.max(0, numStart - 40), numStart))) {
       kind = 'count'; // "has been breached three times"
       unit = 'times';
@@ -561,7 +579,7 @@ function betweenWordsOk(words: string[]): boolean {
   });
 }
 
-const OF_THE_VERB_AFTER = /^[^\S\n]+(?:were|was|had|have|came|involved|targeted|hit|affected|occurred|took|led|used|began|started|struck)\b/;
+const OF_THE_VERB_AFTER = /^[^\S\n]+(?:were|was|had|have|came|hit|took|led|began|struck|saw|got|lost|[a-z]{3,}ed)\b/;
 const ONE_COUNTED_BEFORE = /\b(?:in|into|via|through|with|from|only|just|exactly|least|single|than)[^\S\n]+$/i;
 const BREACH_VERB_BEFORE = /\b(?:hacked|breached|attacked|exploited|robbed|targeted|hit|struck|drained|compromised|raided|defrauded)[^\S\n]+(?:[a-z]+[^\S\n]+)?$/i;
 
@@ -589,23 +607,25 @@ function nearestCountedNoun(s: string, at: number): string | null {
 
 /** A change whose noun is its subject: "reports of crypto scams rose by a quarter, to 4,820", "incidents, however, climbed to 408". */
 const WS = '[^\\S\\n]';
-const CHANGED_TO_BEFORE = new RegExp(`\\b(?<noun>${COUNTED_ALT})(?:${WS}+(?:of|in)${WS}+[\\w-]+(?:${WS}+[\\w-]+)?)?(?:,${WS}*[a-z]+,)?${WS}+(?:(?:roughly|nearly|almost|more${WS}+than|about)${WS}+)?`
+const CHANGED_TO_BEFORE = new RegExp(`\\b(?<noun>${COUNTED_ALT}|[a-z][a-z-]*[a-z]s)(?:${WS}+(?:of|in|to|from|against)${WS}+[\\w-]+(?:${WS}+[\\w-]+)?)?(?:,${WS}*[a-z]+,)?${WS}+(?:(?:roughly|nearly|almost|more${WS}+than|about)${WS}+)?`
   + `(?:rose|rising|fell|falling|climbed|jumped|increased|decreased|dropped|declined|grew|doubled|halved)\\b[^.;:${CURRENCY_SYMBOLS}\\d]{0,40}?\\bto${WS}+$`, 'i');
 /** What stands between a count and one compared with it: "2,400 complaints, against 1,150", "1,530 reports in 2019, up from 1,210", "408 from 356". */
-const COMPARISON_GAP = /^:?[^.;:]{0,100}?\b(?:against|compared[^\S\n]+(?:with|to)|versus|vs\.?|from|to|and)[^\S\n]+(?:(?:upwards|more|fewer)[^\S\n]+(?:of|than)[^\S\n]+)?(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?$/i;
+const COMPARISON_GAP = /^:[^\S\n]*$|^:?[^.;:]{0,100}?\b(?:against|compared[^\S\n]+(?:with|to)|versus|vs\.?|from|to|and)[^\S\n]+(?:(?:upwards|more|fewer)[^\S\n]+(?:of|than)[^\S\n]+)?(?:(?:about|around|roughly|some|nearly|almost|just)[^\S\n]+)?$/i;
 /** A second count in a parallel clause: "1,140 transactions were sent to the fake address, and 386 went to the real one". */
 const PARALLEL_GAP = new RegExp(String.raw`^[^.;:${CURRENCY_SYMBOLS}]{0,80}?(?:,[^\S\n]+(?:and|while|but|whereas)|;)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just|another|only)[^\S\n]+)?$`, 'i');
 const PARALLEL_VERB_AFTER = /^[^\S\n]+(?:were|was|went|came|had|have|did|got|lost|received|sent|paid|reported|remain(?:ed)?|stayed|failed|succeeded|followed|declined|refused|agreed|accepted|settled|pleaded|closed|collapsed|survived)\b/;
 /** "120,000 people …, and in Cambodia perhaps 100,000 more", "97 incidents … recovered in 14 of them". */
 const MORE_OF_THEM_AFTER = /^[^\S\n]+(?:more|others|of[^\S\n]+(?:them|those))\b/;
+const MOST_BEFORE = /\b(?:the[^\S\n]+)?(?:most|fewest)[^\S\n]+(?<noun>[a-z][a-z-]*s),[^\S\n]*$/;
+const RANKED_GAP = /^,?[^\S\n]+(?:followed[^\S\n]+by|and|then)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}[^\S\n]+with[^\S\n]+$/;
 /** What may follow a number whose noun is left out: its date or the end of the clause, never a noun of its own. */
 const NOUNLESS_AFTER = /^(?:[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:in|a|the|last|during|at|by|for|on|over|this|that|previous|earlier|year|month|week|from|so[^\S\n]+far)\b)/;
 /** A digest's label before its figure: "Incidents logged: 212", "Exchanges breached: 9". */
 const LABEL_BEFORE = new RegExp(`^${WS}*(?<noun>${COUNTED_ALT})(?:${WS}+[a-z][\\w-]*){0,6}${WS}*:${WS}*$`, 'i');
 /** Or after it: "31: victims who got their money back". */
-const LABEL_AFTER = new RegExp(`^${WS}*:${WS}+(?:[a-z][\\w-]*${WS}+)?(?<noun>${COUNTED_ALT})\\b`, 'i');
+const LABEL_AFTER = new RegExp(`^${WS}*(?::|${WS}[—–])${WS}+(?:[A-Za-z][\\w-]*${WS}+)?(?<noun>${COUNTED_ALT})\\b`, 'i');
 
-const NUMBER_OF_BEFORE = /\bnumber[^\S\n]+of[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?([a-z-]+s|people)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:at|to|was|is|stood[^\S\n]+at|reached|hit|topped|of)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|more[^\S\n]+than|over)[^\S\n]+)?$/i;
+const NUMBER_OF_BEFORE = /\bnumber[^\S\n]+of[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?([a-z-]+s|people)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:at|to|was|is|stood[^\S\n]+at|reached|hit|topped|of|to[^\S\n]+(?:reach|hit|top|rise[^\S\n]+to|fall[^\S\n]+to|grow[^\S\n]+to))[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|more[^\S\n]+than|over|between)[^\S\n]+)?$/i;
 /** The noun of a count that leaves it out, or null: the previous count's, a digest label's or a change's subject. */
 function ellipticalCountNoun(s: string, start: number, end: number, previousCount: { end: number; unit: string } | null, magnitude: boolean): string | null {
   const after = s.slice(end, end + 12);
@@ -621,12 +641,22 @@ function ellipticalCountNoun(s: string, start: number, end: number, previousCoun
     if (label) return pluralNoun(label);
   }
   // Carried from the sentence before ("…nine offshore exchanges. Two have since registered"): only opening this one.
-  if (previousCount?.end === -1) return /^\s*$/.test(before) && PARALLEL_VERB_AFTER.test(after.replace(/^[^\S\n]+(?:have|had|were|was)[^\S\n]+(?:since|later|also|then|now)\b/, ' were')) ? previousCount.unit : null;
+  if (previousCount?.end === -1) {
+    if (/^\s*$/.test(before) && PARALLEL_VERB_AFTER.test(after.replace(/^[^\S\n]+(?:have|had|were|was)[^\S\n]+(?:since|later|also|then|now)\b/, ' were'))) return previousCount.unit;
+    previousCount = null;
+  }
   if (previousCount && PARALLEL_GAP.test(s.slice(previousCount.end, start)) && PARALLEL_VERB_AFTER.test(after)) return previousCount.unit;
   if (previousCount && start - previousCount.end < 100 && MORE_OF_THEM_AFTER.test(after)) return previousCount.unit;
+  // "Five of the six": the whole counts what its part counts.
+  if (previousCount && /^[^\S\n]+of[^\S\n]+the[^\S\n]+$/.test(s.slice(previousCount.end, start))) return previousCount.unit;
+  // "Germany authorised the most firms, 34, followed by the Netherlands with 19 and France with 14".
+  const most = MOST_BEFORE.exec(s.slice(Math.max(0, start - 60), start));
+  if (most && countingPlural(most.groups!.noun!)) return most.groups!.noun!.toLowerCase();
+  if (previousCount && RANKED_GAP.test(s.slice(previousCount.end, start))) return previousCount.unit;
   if (!NOUNLESS_AFTER.test(after)) return null;
   if (previousCount && COMPARISON_GAP.test(s.slice(previousCount.end, start))) return previousCount.unit;
-  const subject = CHANGED_TO_BEFORE.exec(start > 140 ? s.slice(start - 140, start) : before)?.groups!.noun;
+  const changed = CHANGED_TO_BEFORE.exec(start > 140 ? s.slice(start - 140, start) : before)?.groups!.noun;
+  const subject = changed && (COUNTED_PLURAL_RE.test(changed) || countingPlural(changed.toLowerCase())) ? changed : undefined;
   // "put the number of creditors at about 127,000", "brought to 11 the number of actors" (the noun before the figure only).
   const numberOf = subject ? null : NUMBER_OF_BEFORE.exec(s.slice(Math.max(0, start - 80), start))?.[1];
   return subject ? pluralNoun(subject) : numberOf ? pluralNoun(numberOf) : null;
