@@ -647,3 +647,19 @@ describe('counts of a part, a ranking, a breakdown and a digest line', () => {
     expect(counts('It expects the number of licensed firms to reach between 160 and 180.')).toEqual([['160 and 180', 160, 'firms']]);
   });
 });
+
+describe('ranges, tickers and shares measured against each other', () => {
+  it('reads "ranges from 87% to 121%" as a range, "rose from 4% to 7%" as two figures', () => {
+    expect(one('Their backing ranges from 87% to 121%.')).toMatchObject({ value: 87, high: 121, qualifier: 'range' });
+    expect(figures('The share rose from 4% to 7%.').map((f) => f.value)).toEqual([4, 7]);
+  });
+
+  it('reads a token quantity after its own ticker as a claim, a fiat amount after a ticker as a price', () => {
+    expect(figures('XRP: 2.9 million XRP, about ¥1.01 billion').map((f) => [f.text, f.market])).toEqual([['2.9 million XRP', false], ['¥1.01 billion', false]]);
+    expect(one('BTC: $42,591').market).toBe(true);
+  });
+
+  it('reads a share measured against a claimed share as a claim too', () => {
+    expect(figures('Illicit activity made up about 1.1% of all cryptocurrency transaction volume in 2019, down from 2.1% in 2018.').map((f) => f.market)).toEqual([false, false]);
+  });
+});

@@ -365,9 +365,11 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
   if (pm) {
     kind = 'percent';
     pos = PERCENT_RE.lastIndex;
-    // "1.5% to 3%", "between 2.6% and 4%": a range whose ends both carry the sign. A change ("from 4% to 7%") stays two figures.
+    // "1.5% to 3%", "between 2.6% and 4%", "ranges from 87% to 121%": a range whose ends both carry the sign. A change
+    // ("from 4% to 7%") stays two figures.
     RANGE_RE.lastIndex = pos;
-    const second = high === null && !/\bfrom[^\S\n]+$/i.test(s.slice(Math.max(0, start - 6), start)) ? RANGE_RE.exec(s) : null;
+    const change = /\bfrom[^\S\n]+$/i.test(s.slice(Math.max(0, start - 6), start)) && !/\brang(?:es?|ed|ing)[^\S\n]+from[^\S\n]+$/i.test(s.slice(Math.max(0, start - 20), start));
+    const second = high === null && !change ? RANGE_RE.exec(s) : null;
     if (second && !second.groups!.sym && (second.groups!.sep !== 'and' || BETWEEN_BEFORE.test(s.slice(Math.max(0, start - 16), start)))) {
       PERCENT_RE.lastIndex = RANGE_RE.lastIndex;
       const secondValue = PERCENT_RE.exec(s) ? parseNumberToken(second.groups!.num!) : null;
@@ -717,7 +719,8 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   if (f.kind === 'amount' && PER_UNIT_AFTER.test(after)) return true;
   if (f.kind === 'amount' && MARKET_SIZE_AFTER.test(after)) return true;
   if (f.kind === 'percent' && (SHARE_OF_VALUE_AFTER.test(after) || CURRENCY_MOVE_AFTER.test(after) || CURRENCY_MOVE_BEFORE.test(before))) return true;
-  if (f.kind === 'amount' && ASSET_BEFORE.test(before.slice(-12)) && !/\b(?:of|in|worth)\s*$/i.test(before)) return true;
+  // "BTC: $42,591" is a ticker; "XRP: 2.9 million XRP" a quantity of the token.
+  if (f.kind === 'amount' && fiat && ASSET_BEFORE.test(before.slice(-12)) && !/\b(?:of|in|worth)\s*$/i.test(before)) return true;
   if (f.kind === 'amount' && fiat && decimals === 2 && !magnitudeFound && f.value < 1e6) return true;
   if (f.kind === 'amount' && !magnitudeFound && ASSET_WORTH_BEFORE.test(before)) return true; // "bitcoin was worth roughly $270"
   // "XRP lost 7% to $1.25", "ether added 3% on Tuesday to $3,950": "lost" is a theft word too, so only a

@@ -275,6 +275,13 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
     }
   }
 
+  // "1.1% of all transaction volume in 2019, down from 2.1% in 2018": a share measured against a claimed share is one too.
+  const percents = figures.filter((f) => f.kind === 'percent').sort(byStart);
+  for (let i = 1; i < percents.length; i++) {
+    const [p, f] = [percents[i - 1]!, percents[i]!];
+    if (f.market && !p.market && p.sentence.start === f.sentence.start && f.start - p.end < 100 && MEASURED_AGAINST.test(model.text.slice(p.end, f.start))) f.market = false;
+  }
+
   const dates = figures.filter((f) => f.kind === 'date');
   const claimants = figures.filter((f) => f.kind !== 'date' && !f.market);
   // A sentence of market figures only dates the market, not the paragraph's claims.
