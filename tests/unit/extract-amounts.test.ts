@@ -663,3 +663,11 @@ describe('ranges, tickers and shares measured against each other', () => {
     expect(figures('Illicit activity made up about 1.1% of all cryptocurrency transaction volume in 2019, down from 2.1% in 2018.').map((f) => f.market)).toEqual([false, false]);
   });
 });
+
+describe('numbers that name things', () => {
+  it('reads no count in "Chapter 11 cases" or "Episode 214", no year in a neutral citation, and counts "Of the 86,000 users…, some 9,700"', () => {
+    expect(figures('The Chapter 11 cases of the lender and Episode 214 of the show.')).toEqual([]);
+    expect(extract(textModelFromBlocks([{ kind: 'paragraph', text: 'In Re Northgate Digital Inc., 2020 NSSC 187, the court ruled.' }]), '2020-06-18').figures).toEqual([]);
+    expect(figures('Of the 86,000 users on the exchange’s books, some 9,700 have yet to file.').map((f) => [f.value, f.unit])).toEqual([[86000, 'users'], [9700, 'users']]);
+  });
+});

@@ -473,8 +473,9 @@ function resolve(
       // Not a year inside an amount or a longer number: "$2021", "2021.5", "2,021".
       const before = text[at - 1] ?? '';
       const after = text.slice(at + 4, at + 8);
-      // Nor one inside a case or reference number: "CCB 2023-0917", "LL-2022-0045".
-      if (/[$€£¥₩.,\d]/.test(before) || /^[.,]\d|^\d|^%|^[-/]\d{3}/.test(after) || /[A-Z]-$/.test(text.slice(Math.max(0, at - 2), at))) return null;
+      // Nor one inside a case or reference number: "CCB 2023-0917", "LL-2022-0045", a neutral citation "2020 NSSC 187".
+      if (/[$€£¥₩.,\d]/.test(before) || /^[.,]\d|^\d|^%|^[-/]\d{3}/.test(after) || /[A-Z]-$/.test(text.slice(Math.max(0, at - 2), at))
+        || /^\]?[^\S\n]+[A-Z]{2,6}(?:[^\S\n]+\([A-Za-z]+\))?[^\S\n]+\d/.test(text.slice(at + 4, at + 24))) return null;
       // "a 2016 Tesla": a model year names a thing, not a time.
       if (MODEL_YEAR_BEFORE.test(text.slice(Math.max(0, at - 4), at)) && MODEL_AFTER.test(text.slice(at + 4, at + 30))) return null;
       return abs(yearSpan(Number(get('y'))), 'year');

@@ -183,6 +183,9 @@ function partitiveNoun(s: string, pos: number, previousCount: { unit: string } |
   return open[0].endsWith('the') && WHOLE_NUMBER_THEN_VERB.test(s.slice(at, at + 24)) ? previousCount?.unit ?? null : null;
 }
 
+/** A numbered thing's label before its number: the number names it, it counts nothing. */
+const NUMBERED_NAME_BEFORE = /\b(?:Chapter|Article|Section|Episode|Myth|Part|Rule|Item|Exhibit|Schedule|Form|Count|Room|Gate|Block|Phase|Season|Level)[^\S\n]+$/;
+
 /** A ranking, not a count: "the three biggest exchanges", "the two largest incidents". */
 const SUPERLATIVE = /^(?:largest|biggest|smallest|worst|best|highest|lowest|greatest|costliest|deadliest|latest|newest|oldest|top|most|least|leading|main)$/i;
 
@@ -214,7 +217,7 @@ const LETTER_BEFORE_COUNTED = new RegExp(`^[kKmM][^\\S\\n]+(?:[a-z][\\w-]*[^\\S\
 /** "14 of the 120 contracts", "two of its executives", "three of his closest former associates". */
 const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of(?:[^\\S\\n]+(?:the|its|his|her|their|our|these|those)|(?=[^\\S\\n]+\\d))(?<inner>[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_PLURAL_ALT})\\b`, 'iy');
 /** "Of the 212 incidents the firm recorded, 37 were…": the later number counts the same noun. */
-const OF_THE_RE = new RegExp(`^[^\\S\\n]*[Oo]f[^\\S\\n]+the[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,2}?[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b(?![^\\S\\n]+(?:${COUNTED_PLURAL_ALT})\\b)[^,]{0,60},[^\\S\\n]*$`, 'i');
+const OF_THE_RE = new RegExp(`^[^\\S\\n]*[Oo]f[^\\S\\n]+the[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,2}?[^\\S\\n]+(?<noun>${COUNTED_ALT})\\b(?![^\\S\\n]+(?:${COUNTED_PLURAL_ALT})\\b)[^,]{0,60},[^\\S\\n]*(?:(?:some|about|around|roughly|nearly|almost|just|only)[^\\S\\n]+)?$`, 'i');
 const QUALIFIER_RE = new RegExp(String.raw`(?:^|[^\w])(?<q>nearly|almost|about|around|roughly|some|approximately|an\s+estimated|estimated|approx\.?|close\s+to|circa|~|at\s+least|no\s+less\s+than|a\s+minimum\s+of|over|more\s+than|upwards\s+of|above|in\s+excess\s+of|north\s+of|just\s+over|up\s+to|as\s+much\s+as|no\s+more\s+than|as\s+many\s+as|under|less\s+than|below|fewer\s+than|just\s+under|between|from)\s*(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
 
 const QUALIFIERS: Record<string, Qualifier> = {
@@ -269,6 +272,7 @@ export function findFigures(sentence: string, offset: number, taken: (start: num
     if (!parsed || !Number.isFinite(parsed.value)) continue;
     if (/[\w.]$/.test(sentence.slice(Math.max(0, numStart - 1), numStart)) && /^\d/.test(m[0])) continue; // inside a word or version: "v2", "Web3"
     if (/[A-Za-z]-$/.test(sentence.slice(Math.max(0, numStart - 2), numStart)) && /^\d/.test(m[0])) continue; // part of a name: "ERC-20", "COVID-19"
+    if (NUMBERED_NAME_BEFORE.test(sentence.slice(Math.max(0, numStart - 12), numStart))) continue; // "Chapter 11", "Episode 214", "Myth 1"
     // "one in 40", "from 1 in 6 to 1 in 10": a ratio is no figure.
     if ((sentence.startsWith(' in ', numEnd) && RATIO_AFTER.test(sentence.slice(numEnd, numEnd + 12)))
       || (sentence.endsWith('in ', numStart) && RATIO_BEFORE.test(sentence.slice(Math.max(0, numStart - 8), numStart)))) continue;
