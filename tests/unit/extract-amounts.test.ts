@@ -671,3 +671,14 @@ describe('numbers that name things', () => {
     expect(figures('Of the 86,000 users on the exchange’s books, some 9,700 have yet to file.').map((f) => [f.value, f.unit])).toEqual([[86000, 'users'], [9700, 'users']]);
   });
 });
+
+describe('rates and prices measured against prices', () => {
+  it('reads an exchange rate and a power price as market figures', () => {
+    expect(figures('When the scheme froze accounts it owed nearer $37 million at the parallel-market rate of around ₦490 to the dollar.').map((f) => [f.text, f.market])).toEqual([['$37 million', false], ['₦490', true]]);
+    expect(one('It signed a power contract at 3.1 cents per kilowatt-hour.').market).toBe(true);
+  });
+
+  it('reads a price measured against a price as one, even where users "recover" less', () => {
+    expect(figures('Bitcoin was worth about C$4,600 then, against roughly C$12,900 this week, so users will recover a smaller share.').map((f) => f.market)).toEqual([true, true]);
+  });
+});

@@ -236,7 +236,8 @@ const MARKET_NOUNS = /\b(?:(?<!manipulat\w{0,4}\s+(?:the\s+)?)price[sd]?(?!\s+(?
 /** "a $288 billion market": the size of a market. */
 const MARKET_SIZE_AFTER = /^[^\S\n]+(?:crypto(?:currency)?[^\S\n]+)?market\b(?![^\S\n]+manipulat)/;
 /** A unit price: "¥88.549 per NEM", "$3 a token", "$40 apiece". */
-const PER_UNIT_AFTER = /^[^\S\n]*(?:per[^\S\n]+(?:coin|token|share|unit|bitcoin|ether|[A-Z]{2,6})\b|apiece\b|a[^\S\n]+(?:coin|token|share)\b)/;
+/** A price of one unit: of a coin, of power or hashing, or an exchange rate ("₦490 to the dollar"). */
+const PER_UNIT_AFTER = /^[^\S\n]*(?:per[^\S\n]+(?:coin|token|share|unit|bitcoin|ether|[A-Z]{2,6}|kilowatt-hour|megawatt-hour|kWh|MWh|terahash|petahash|barrel|ounce)\b|apiece\b|a[^\S\n]+(?:coin|token|share|kilowatt-hour|kWh)\b|(?:to|per|against)[^\S\n]+the[^\S\n]+(?:US[^\S\n]+)?(?:dollar|euro|pound|yen|greenback)\b)/;
 /** Market words that a theft word in the same sentence outweighs ("scams took in $7.8 billion"). */
 const WEAK_MARKET_NOUNS = /\b(?:inflows?|outflows?|liquidations?|(?:positions|longs|shorts)[^\S\n]+(?:were[^\S\n]+)?liquidated|(?:in|of)\s+(?:customer\s+|user\s+|client\s+)?deposits|deposits\s+(?:had\s+|have\s+)?(?:reached|stood|stand|totall?ed|topped|hit|peaked)|safeguard(?:s|ed|ing)?|under\s+(?:custody|management)|peak\s+of|forecasts?|predicts?|year-end|weekly\s+gain|gains?\s+of|took\s+in(?![^.;]{0,40}\bfrom\b)|targets?|shorts|longs)\b/i;
 /** The object of a theft: "drained $197 million after manipulating the price…" is no market figure whatever stands near. */

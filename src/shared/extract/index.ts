@@ -266,6 +266,8 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
       if ((before || after || near.length >= 2) && !theft) f.market = true;
       // "…sent bitcoin down more than 10 percent over two days, to around $6,700": a price even beside a theft word.
       else if ((before || after) && f.kind === 'amount' && PRICE_POSITION_BEFORE.test(model.text.slice(Math.max(f.sentence.start, f.start - 40), f.start))) f.market = true;
+      // "Bitcoin was worth about C$4,600 then, against roughly C$12,900 this week": a price measured against a price.
+      else if (before && f.start - before.end < 60 && MEASURED_AGAINST.test(model.text.slice(before.end, f.start))) f.market = true;
     } else if (fiat && !theft && (before || after)) {
       // An amount with a magnitude carries its own market words; it joins a market figure only in the same clause,
       // or as the figure it is measured against ("volume dropped to $1.9 billion, from $3.4 billion a day earlier").
