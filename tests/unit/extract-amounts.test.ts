@@ -682,3 +682,10 @@ describe('rates and prices measured against prices', () => {
     expect(figures('Bitcoin was worth about C$4,600 then, against roughly C$12,900 this week, so users will recover a smaller share.').map((f) => f.market)).toEqual([true, true]);
   });
 });
+
+describe('holdings and volume written another way', () => {
+  it('reads "customers’ balances were …" and "BTC of volume" as market figures', () => {
+    expect(one("At the snapshot, customers' balances were 3,118.6 BTC.").market).toBe(true);
+    expect(one('We did about 41,000 BTC of volume in February.').market).toBe(true);
+  });
+});

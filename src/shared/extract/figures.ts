@@ -717,6 +717,8 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   if (f.kind === 'amount' && (magnitudeFound || !fiat) && THEFT_VERB_BEFORE.test(before)) return false;
   // "a $230 million heist", "its $4.3 billion penalty": the noun the amount qualifies says what it is.
   if (f.kind === 'amount' && CLAIM_NOUN_AFTER.test(after)) return false;
+  // "41,000 BTC of volume": what traded.
+  if (f.kind === 'amount' && /^[^\S\n]+(?:of|in)[^\S\n]+(?:trading[^\S\n]+|daily[^\S\n]+|spot[^\S\n]+)?volume\b/i.test(after)) return true;
   // "a $93,000 bitcoin": the price of one coin.
   if (f.kind === 'amount' && fiat && /\b(?:a|the)[^\S\n]+$/i.test(before) && COIN_AFTER.test(after)) return true;
   // "Illicit activity made up 1.1% of all transaction volume": a crime's share of the market is the story's own figure.
@@ -764,5 +766,5 @@ const CLAIM_NOUN_AFTER = /^[^\S\n]+(?:(?:crypto|bitcoin|DeFi|bridge|exchange)[^\
 const COIN_AFTER = /^[^\S\n]+(?:bitcoin|ether|BTC|ETH|solana|XRP|dogecoin|BNB)\b(?![^\S\n]*(?:of|in|worth|from)\b)/i;
 const OWN_METRIC = /\b(?:revenue|revenues|sales|income|profit|profits|earnings|losses|fees|costs|claims|payouts)\b/i;
 const AMOUNT_IN_TEXT = new RegExp(String.raw`(?:US\$|[${CURRENCY_SYMBOLS}])[^\S\n]?\d[\d,.]*`);
-const HOLDINGS = /\b(?:reserves?|(?:capital|insurance|reserve)\s+pool|(?:customer|user|client)\s+(?:deposits|balances|assets))\b/i;
+const HOLDINGS = /\b(?:reserves?|(?:capital|insurance|reserve)\s+pool|(?:customer|user|client)s?['’]?\s+(?:deposits|balances|assets))\b/i;
 const PRICE_OF_BEFORE = new RegExp(String.raw`\bpric(?:es?|ed)[^\S\n]+(?:of|at)[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|just(?:[^\S\n]+(?:over|under))?)[^\S\n]+)?(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
