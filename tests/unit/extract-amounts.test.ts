@@ -689,3 +689,9 @@ describe('holdings and volume written another way', () => {
     expect(one('We did about 41,000 BTC of volume in February.').market).toBe(true);
   });
 });
+
+describe('a change counted by "the count of"', () => {
+  it('reads "the count of incidents fell from 187 to 151 while losses rose" as a change in incidents', () => {
+    expect(one('Priya explains why the count of incidents fell from 187 to 151 while losses rose.')).toMatchObject({ text: '187 to 151', value: 151, from: 187, unit: 'incidents' });
+  });
+});

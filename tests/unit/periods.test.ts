@@ -368,3 +368,10 @@ describe('dates counted from the date in force', () => {
     expect(f.find((d) => d.text === 'that summer')?.period).toEqual({ start: '2018-06-01', end: '2018-08-31' });
   });
 });
+
+describe('a date that labels what follows', () => {
+  it('dates a list item after "Name, date:" rather than a year named later as the whole', () => {
+    const figures = extract(textModelFromBlocks([{ kind: 'list-item', text: '[07:15] Bybit, February 21: how a compromised interface led to the loss of some 401,000 ETH, about $1.46 billion, in one transaction — nearly half of 2025\'s total.' }]), '2026-01-27').figures;
+    expect(figures.find((f) => f.text === '401,000 ETH')?.period).toEqual({ start: '2025-02-21', end: '2025-02-21' });
+  });
+});

@@ -192,7 +192,7 @@ const SUPERLATIVE = /^(?:largest|biggest|smallest|worst|best|highest|lowest|grea
 const STOP_BETWEEN = new Set(['of', 'to', 'and', 'or', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'the', 'a', 'an', 'than',
   'percent', 'per', 'cent', 'million', 'billion', 'thousand', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'that', 'which',
   'who', 'this', 'these', 'those', 'it', 'its', 'their', 'his', 'her', 'as', 'into', 'after', 'before', 'over', 'under', 'between',
-  'every', 'each', 'all', 'any', 'no']);
+  'every', 'each', 'all', 'any', 'no', 'while', 'whereas', 'but', 'when', 'because', 'since', 'although', 'though']);
 
 const NUMBER_RE = new RegExp(NUMBER_SOURCE, 'g');
 /** Every symbol an amount may open with, the two-letter dollars and the token signs (₿, Ξ) too. */
@@ -632,7 +632,7 @@ const LABEL_BEFORE = new RegExp(`^${WS}*(?<noun>${COUNTED_ALT})(?:${WS}+[a-z][\\
 /** Or after it: "31: victims who got their money back". */
 const LABEL_AFTER = new RegExp(`^${WS}*(?::|${WS}[—–])${WS}+(?:[A-Za-z][\\w-]*${WS}+)?(?<noun>${COUNTED_ALT})\\b`, 'i');
 
-const NUMBER_OF_BEFORE = /\bnumber[^\S\n]+of[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?([a-z-]+s|people)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:at|to|was|is|stood[^\S\n]+at|reached|hit|topped|of|to[^\S\n]+(?:reach|hit|top|rise[^\S\n]+to|fall[^\S\n]+to|grow[^\S\n]+to))[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|more[^\S\n]+than|over|between)[^\S\n]+)?$/i;
+const NUMBER_OF_BEFORE = /\b(?:number|count|tally)[^\S\n]+of[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?([a-z-]+s|people)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:at|to|was|is|stood[^\S\n]+at|reached|hit|topped|of|to[^\S\n]+(?:reach|hit|top|rise[^\S\n]+to|fall[^\S\n]+to|grow[^\S\n]+to))[^\S\n]+(?:(?:about|around|roughly|some|nearly|almost|more[^\S\n]+than|over|between)[^\S\n]+)?$/i;
 /** The noun of a count that leaves it out, or null: the previous count's, a digest label's or a change's subject. */
 function ellipticalCountNoun(s: string, start: number, end: number, previousCount: { end: number; unit: string } | null, magnitude: boolean): string | null {
   const after = s.slice(end, end + 12);

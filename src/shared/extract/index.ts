@@ -198,7 +198,8 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
           frame: !d.since && before.includes('since') && FRAME_BEFORE.test(before),
           alone: after.startsWith(' alone'),
           marketOnly: false,
-          fronted: model.text[d.end] === ',' && FRONTED_BEFORE.test(model.text.slice(Math.max(sentence.start, d.start - 40), d.start)),
+          // "By March 3, about 86%…", "Bybit, February 21: how …": a date that opens its clause, or labels what follows.
+          fronted: (model.text[d.end] === ',' || model.text[d.end] === ':') && FRONTED_BEFORE.test(model.text.slice(Math.max(sentence.start, d.start - 40), d.start)),
           floating: !!d.floating,
           since: !!d.since,
           anchor: d.anchor,
@@ -507,7 +508,7 @@ function sentenceContext(text: string, sentence: Span, group: Figure[][], dates:
     ledBefore.push(ledBefore[ledBefore.length - 1]! + (measured ? 1 : 0));
   }
   const fronted: boolean[] = [];
-  for (const d of dates) fronted.push(notes.get(d)!.fronted && text[d.end] === ',');
+  for (const d of dates) fronted.push(notes.get(d)!.fronted);
   const compared = dates.map((d) => notes.get(d)!.compared);
   const ctx: SentenceContext = { text, sentence, spans, dates, fronted, compared, clauses, gaps, ledBefore, published, own: new Array<number>(group.length).fill(-1) };
   const ownScore = new Array<number>(group.length).fill(Infinity);
