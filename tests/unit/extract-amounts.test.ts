@@ -695,3 +695,14 @@ describe('a change counted by "the count of"', () => {
     expect(one('Priya explains why the count of incidents fell from 187 to 151 while losses rose.')).toMatchObject({ text: '187 to 151', value: 151, from: 187, unit: 'incidents' });
   });
 });
+
+describe('African currencies written close, and a price word another amount takes', () => {
+  it('reads rand before a magnitude and Kenyan shillings, but no "Schedule R2"', () => {
+    expect(figures('The FSCA fined Rhino R1.6 million. Schedule R2 applies. It lost KSh5.3bn and KSh 2 billion.').map((f) => [f.text, f.currency])).toEqual([
+      ['R1.6 million', 'ZAR'], ['KSh5.3bn', 'KES'], ['KSh 2 billion', 'KES']]);
+  });
+
+  it('keeps a loss a claim when the price word after it is another amount’s', () => {
+    expect(figures('Kinetic Perps lost roughly 78 million dollars, after an oracle fed a price of $0.').map((f) => [f.text, f.market])).toEqual([['78 million dollars', false], ['$0', true]]);
+  });
+});

@@ -37,10 +37,10 @@ export interface FigureMention {
 
 const SYMBOL_CURRENCY: Record<string, string> = {
   'US$': 'USD', 'U.S.$': 'USD', $: 'USD', 'A$': 'AUD', 'AU$': 'AUD', 'C$': 'CAD', 'CA$': 'CAD', 'HK$': 'HKD', 'NT$': 'TWD',
-  'S$': 'SGD', 'SG$': 'SGD', 'NZ$': 'NZD', 'R$': 'BRL', 'MX$': 'MXN', 'Mex$': 'MXN', 'Rs': 'INR', 'Rs.': 'INR', '€': 'EUR', '£': 'GBP', '¥': 'JPY', 'JP¥': 'JPY',
+  'S$': 'SGD', 'SG$': 'SGD', 'NZ$': 'NZD', 'R$': 'BRL', KSh: 'KES', Ksh: 'KES', 'MX$': 'MXN', 'Mex$': 'MXN', 'Rs': 'INR', 'Rs.': 'INR', '€': 'EUR', '£': 'GBP', '¥': 'JPY', 'JP¥': 'JPY',
   'CN¥': 'CNY', '₩': 'KRW', '₹': 'INR', '₿': 'BTC', '₽': 'RUB', '₺': 'TRY', '₦': 'NGN', '₱': 'PHP', 'Ξ': 'ETH',
 };
-const ISO_CODES = ['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'AUD', 'CAD', 'HKD', 'SGD', 'INR', 'CHF', 'NZD', 'BRL', 'RUB', 'TRY', 'AED', 'THB', 'VND', 'PHP', 'IDR', 'ZAR', 'NGN', 'TWD', 'MXN'];
+const ISO_CODES = ['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'AUD', 'CAD', 'HKD', 'SGD', 'INR', 'CHF', 'NZD', 'BRL', 'RUB', 'TRY', 'AED', 'THB', 'VND', 'PHP', 'IDR', 'ZAR', 'NGN', 'TWD', 'MXN', 'KES'];
 const CURRENCY_WORDS: Record<string, string> = {
   dollar: 'USD', dollars: 'USD', 'us dollars': 'USD', 'u.s. dollars': 'USD', euro: 'EUR', euros: 'EUR',
   pound: 'GBP', pounds: 'GBP', 'pounds sterling': 'GBP', sterling: 'GBP', yen: 'JPY', won: 'KRW',
@@ -183,6 +183,7 @@ function partitiveNoun(s: string, pos: number, previousCount: { unit: string } |
   return open[0].endsWith('the') && WHOLE_NUMBER_THEN_VERB.test(s.slice(at, at + 24)) ? previousCount?.unit ?? null : null;
 }
 
+const CLOSE_MAGNITUDE_AFTER = /^[^\S\n]?(?:million|billion|trillion|bn|mn|m)\b/i;
 /** A numbered thing's label before its number: the number names it, it counts nothing. */
 const NUMBERED_NAME_BEFORE = /\b(?:Chapter|Article|Section|Episode|Myth|Part|Rule|Item|Exhibit|Schedule|Form|Count|Room|Gate|Block|Phase|Season|Level)[^\S\n]+$/;
 
@@ -196,7 +197,7 @@ const STOP_BETWEEN = new Set(['of', 'to', 'and', 'or', 'in', 'on', 'at', 'by', '
 
 const NUMBER_RE = new RegExp(NUMBER_SOURCE, 'g');
 /** Every symbol an amount may open with, the two-letter dollars and the token signs (₿, Ξ) too. */
-const PREFIX_SYMBOL = String.raw`U\.S\.\$|US\$|AU\$|CA\$|HK\$|SG\$|NZ\$|NT\$|MX\$|Mex\$|JP¥|CN¥|[ACSR]\$|[${CURRENCY_SYMBOLS}₿Ξ]|\bRs\.?(?=\s)`;
+const PREFIX_SYMBOL = String.raw`U\.S\.\$|US\$|AU\$|CA\$|HK\$|SG\$|NZ\$|NT\$|MX\$|Mex\$|JP¥|CN¥|[ACSR]\$|[${CURRENCY_SYMBOLS}₿Ξ]|\bRs\.?(?=\s)|\bK[Ss]h(?=[\s\d]|$)`;
 const PREFIX_RE = new RegExp(`(?:(?<sym>${PREFIX_SYMBOL})|\\b(?<iso>${ISO_CODES.join('|')})\\s?)\\s?$`);
 const MAGNITUDE_RE = /(?:(?:[^\S\n]*|-)(?<word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|mn|bn|tn|Bn|BN|[Cc]rores?|[Ll]akhs?)\b|(?<letter>[kKmMbBtT])(?![\w]))/y;
 const BETWEEN_BEFORE = new RegExp(String.raw`\bbetween\s+(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
@@ -271,7 +272,9 @@ export function findFigures(sentence: string, offset: number, taken: (start: num
     if (taken(offset + numStart, offset + numEnd)) continue;
     const parsed = parseNumberToken(m[0]);
     if (!parsed || !Number.isFinite(parsed.value)) continue;
-    if (/[\w.]$/.test(sentence.slice(Math.max(0, numStart - 1), numStart)) && /^\d/.test(m[0])) continue; // inside a word or version: "v2", "Web3"
+    // Inside a word or version ("v2", "Web3"), unless it is a currency written close ("R1.6 million", "KSh5bn").
+    if (/[\w.]$/.test(sentence.slice(Math.max(0, numStart - 1), numStart)) && /^\d/.test(m[0]) 
+      && !(/(?:^|[^\w])(?:R|K[Ss]h)$/.test(sentence.slice(Math.max(0, numStart - 4), numStart)) && CLOSE_MAGNITUDE_AFTER.test(sentence.slice(numEnd, numEnd + 10)))) continue;
     if (/[A-Za-z]-$/.test(sentence.slice(Math.max(0, numStart - 2), numStart)) && /^\d/.test(m[0])) continue; // part of a name: "ERC-20", "COVID-19"
     if (NUMBERED_NAME_BEFORE.test(sentence.slice(Math.max(0, numStart - 12), numStart))) continue; // "Chapter 11", "Episode 214", "Myth 1"
     // "one in 40", "from 1 in 6 to 1 in 10": a ratio is no figure.
@@ -329,6 +332,11 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
   const mag = takeMagnitude(pos, currency !== null || partOf !== null) ?? (tokenAfter(s, pos) || LETTER_BEFORE_COUNTED.test(s.slice(pos, pos + 40)) ? takeMagnitude(pos, true) : null);
   if (mag) [magnitude, pos] = [mag[0], mag[1]];
   magnitudeFound = mag !== null;
+  // "fined R1.6 million": a bare R is the rand only before a magnitude.
+  if (!currency && mag && /(?:^|[^\w$])R$/.test(before)) {
+    currency = 'ZAR';
+    start = numStart - 1;
+  }
 
   // A range or change: "$90–97 million", "$90m-$97m", "four to seven".
   let high: number | null = null;
@@ -689,7 +697,7 @@ function tokenAfter(s: string, pos: number): boolean {
 
 const round = (v: number) => Math.round(v * 1e8) / 1e8;
 
-const TOKEN_ADJECTIVE_RE = /[^\S\n]+(?:customer|customers[’']|user|client|stolen|missing|remaining|frozen|seized|hacked|unclaimed)(?=[^\S\n]+(?:bitcoins?|ether|BTC|ETH|USDT|USDC)\b)/y;
+const TOKEN_ADJECTIVE_RE = /[^\S\n]+(?:customer|customers[’']|user|client|stolen|missing|remaining|frozen|seized|hacked|unclaimed|unbacked|minted|bridged|staked)(?=[^\S\n]+(?:bitcoins?|ether|(?:[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})\b)/y;
 /** Whether a bare number leaves out the token of an amount shortly before it, to which a link word ties it. */
 function elidesToken(s: string, digits: string, start: number, pos: number, magnitude: boolean, tokenEnd: number): boolean {
   // "100,000 of its own", "some 850,000", "up 41% from 434": a large, a magnified or a compared number, never a year.
@@ -745,7 +753,8 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   // Wide enough for "the total value locked across lending and trading protocols rose to just shy of $22 billion".
   // "At Monday's price of about $570, 650,000 bitcoin are worth…": a market word an amount nearer it has taken is not this one's.
   const ownBefore = fiat ? before.slice(-60) : before.slice(-45).split(AMOUNT_IN_TEXT).at(-1)!;
-  const window = fiat ? `${ownBefore} ${after}` : ownBefore;
+  // "78 million dollars, after an oracle fed a price of $0": a price word another amount takes is not this one's.
+  const window = fiat ? `${ownBefore} ${after.replace(TAKEN_PRICE_WORD, '')}` : ownBefore;
   // "worth about $5.1 million at Thursday's price of $1,290": the price itself, whatever the sentence is about.
   if (f.kind === 'amount' && PRICE_OF_BEFORE.test(before)) return true;
   if (within(MARKET_NOUNS, window, past)) {
@@ -762,6 +771,7 @@ function isMarket(s: string, start: number, end: number, f: FigureMention, decim
   return f.kind === 'amount' && (magnitudeFound || !fiat) && OUTFLOWS.test(window) && !/\b(?:inflows?|liquidations?|forecasts?|predicts?|targets?)\b/i.test(window) ? 'valuation' : true;
 }
 const OUTFLOWS = /\boutflows?\b/i;
+const TAKEN_PRICE_WORD = new RegExp(String.raw`\b(?:price[sd]?|valued|valuation)[^\S\n]+(?:of|at|near|around)[^\S\n]+(?:(?:about|around|roughly|just)[^\S\n]+)?(?:${PREFIX_SYMBOL})?(?:\d[\s\S]*)?$`, 'i');
 const CLAIM_NOUN_AFTER = /^[^\S\n]+(?:(?:crypto|bitcoin|DeFi|bridge|exchange)[^\S\n]+)?(?:hack|heist|theft|exploit|breach|robbery|scam|fraud|rug[\s-]?pull|ransom|fine|penalty|settlement|bounty|judgment|judgement)s?\b/i;
 const COIN_AFTER = /^[^\S\n]+(?:bitcoin|ether|BTC|ETH|solana|XRP|dogecoin|BNB)\b(?![^\S\n]*(?:of|in|worth|from)\b)/i;
 const OWN_METRIC = /\b(?:revenue|revenues|sales|income|profit|profits|earnings|losses|fees|costs|claims|payouts)\b/i;
