@@ -445,6 +445,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     let elliptical: string | null = null;
     let generic: { noun: string; end: number } | null = null;
     let partitive: string | null = null;
+    let coins: RegExpExecArray | null = null;
     if (/^(?:one|a)\b/i.test(s.slice(numStart, numEnd)) && /^\s+of\b/i.test(s.slice(numEnd))) return null; // "one of the"
     COUNTED_RE.lastIndex = pos;
     let cm = COUNTED_RE.exec(s);
@@ -497,6 +498,10 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
       kind = 'count'; // "jumped from four to seven": the noun stands elsewhere in the sentence
       unit = nearestCountedNoun(s, numStart);
       if (!unit) return null;
+    } else if (previousToken && numStart - previousToken.end < 200 && (coins = /^[^\S\n]+(?:coins|tokens)\b/.exec(s.slice(pos, pos + 8)))) {
+      kind = 'amount'; // "held 2,145 bitcoin … after selling 180 coins": the coins are the token named before
+      currency = previousToken.currency;
+      pos += coins[0].length;
     } else if (previousToken && elidesToken(s, s.slice(numStart, numEnd), start, pos, magnitudeFound, previousToken.end)) {
       kind = 'amount'; // "750,000 customer bitcoin and 100,000 of its own, for a total of some 850,000"
       currency = previousToken.currency;
