@@ -363,6 +363,11 @@ describe('dates counted from the date in force', () => {
     expect(f.find((d) => d.text === 'the previous year')?.period).toEqual({ start: '2018-01-01', end: '2018-12-31' });
   });
 
+  it('reads "the previous quarter" as the calendar quarter before the one in force', () => {
+    const f = run('2022-10-05', 'Hacks cost $428 million in the third quarter of 2022, down from $1.02 billion in the previous quarter.');
+    expect(period(f, '$1.02 billion')).toEqual({ start: '2022-04-01', end: '2022-06-30' });
+  });
+
   it('reads "that summer" in the year in force', () => {
     const f = run('2021-12-01', 'The fund raised CHF 38 million in 2018. It collapsed that summer.');
     expect(f.find((d) => d.text === 'that summer')?.period).toEqual({ start: '2018-06-01', end: '2018-08-31' });

@@ -16,7 +16,7 @@ export interface DateMention extends Span {
    * Relative to another date of the passage rather than to publication ("a year earlier", "the same period of 2022"):
    * the caller resolves it against the date in force (period stays null until then).
    */
-  anchor?: { kind: 'shift'; years: number } | { kind: 'same'; year: number } | { kind: 'offset'; unit: 'day' | 'week' | 'month' | 'year'; n: number }
+  anchor?: { kind: 'shift'; years: number } | { kind: 'same'; year: number } | { kind: 'offset'; unit: 'day' | 'week' | 'month' | 'quarter' | 'year'; n: number }
     | { kind: 'days'; n: number } | { kind: 'season'; month: number };
   /** A month or day named without its year and read as the latest one: the passage's own year may say otherwise. */
   floating?: boolean;
@@ -89,7 +89,7 @@ const PATTERNS: { re: string; kind: string }[] = [
   { kind: 'anaphor', re: `\\b(?<n>\\d{1,2}|${ci('a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')})[^\\S\\n]+(?<u>day|week|fortnight|month|year)s?[^\\S\\n]+(?:(?<w>earlier|later)\\b|(?<w2>before|after)\\b(?=[^\\S\\n]*(?:[,.;:)!?]|$|and\\b|when\\b|as\\b)))` },
   // "the following day", "the week before", "the previous year", "that month": the day, week, month or year beside
   // (or of) the date in force.
-  { kind: 'offset', re: `\\b(?:(?<back>[Tt]he[^\\S\\n]+(?<u1>day|week|month|year)[^\\S\\n]+(?:before|earlier|prior)|[Tt]he[^\\S\\n]+(?:previous|prior|preceding)[^\\S\\n]+(?<u2>day|week|month|year))|(?<fwd>[Tt]he[^\\S\\n]+(?:following|next)[^\\S\\n]+(?<u4>day|morning)|[Tt]he[^\\S\\n]+following[^\\S\\n]+(?<u5>week|month|year)|[Tt]he[^\\S\\n]+(?<u6>week|month|year)[^\\S\\n]+after)|(?<same>(?:[Tt]hat|[Tt]he[^\\S\\n]+same|[Tt]hat[^\\S\\n]+same)[^\\S\\n]+(?<u7>day|week|month|year)))\\b(?=[^\\S\\n]*(?:[,.;:)!?]|$|and\\b|when\\b|as\\b|that\\b))` },
+  { kind: 'offset', re: `\\b(?:(?<back>[Tt]he[^\\S\\n]+(?<u1>day|week|month|quarter|year)[^\\S\\n]+(?:before|earlier|prior)|[Tt]he[^\\S\\n]+(?:previous|prior|preceding)[^\\S\\n]+(?<u2>day|week|month|quarter|year))|(?<fwd>[Tt]he[^\\S\\n]+(?:following|next)[^\\S\\n]+(?<u4>day|morning)|[Tt]he[^\\S\\n]+following[^\\S\\n]+(?<u5>week|month|quarter|year)|[Tt]he[^\\S\\n]+(?<u6>week|month|quarter|year)[^\\S\\n]+after)|(?<same>(?:[Tt]hat|[Tt]he[^\\S\\n]+same|[Tt]hat[^\\S\\n]+same)[^\\S\\n]+(?<u7>day|week|month|year)))\\b(?=[^\\S\\n]*(?:[,.;:)!?]|$|and\\b|when\\b|as\\b|that\\b))` },
   { kind: 'holiday', re: `\\b(?:New[^\\S\\n]+Year[’']s[^\\S\\n]+(?<ny>Eve|Day)|Christmas(?:[^\\S\\n]+(?<xm>Eve|Day))?)\\b` },
   { kind: 'weekend', re: `\\b(?<w>${ci('this|last|past|the|next')})[^\\S\\n]+weekend\\b(?![^\\S\\n]+of\\b)` },
   { kind: 'yearpart', re: `\\b(?:[Tt]he[^\\S\\n]+)?(?<p>start|beginning|end|middle)[^\\S\\n]+of[^\\S\\n]+(?:the|this)[^\\S\\n]+(?<u>year|month)\\b` },
@@ -350,9 +350,9 @@ function resolve(
     }
     case 'offset': {
       const u = (get('u1') ?? get('u2') ?? get('u4') ?? get('u5') ?? get('u6') ?? get('u7'))!.toLowerCase();
-      const unit = u === 'morning' ? 'day' : (u as 'day' | 'week' | 'month' | 'year');
+      const unit = u === 'morning' ? 'day' : (u as 'day' | 'week' | 'month' | 'quarter' | 'year');
       const n = get('back') ? -1 : get('fwd') ? 1 : 0;
-      return { period: null, precision: unit === 'day' ? 'day' : unit === 'week' ? 'span' : unit === 'month' ? 'month' : 'year', relative: true, anchor: { kind: 'offset', unit, n } };
+      return { period: null, precision: unit === 'day' ? 'day' : unit === 'week' || unit === 'quarter' ? 'span' : unit === 'month' ? 'month' : 'year', relative: true, anchor: { kind: 'offset', unit, n } };
     }
     case 'quarter': {
       if (get('rw') && py === null) return rel(null, 'span');

@@ -715,7 +715,7 @@ const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
 /** "the following day", "the week before", "that month": a day, week, month or year beside (or of) the period in force. */
-function offsetPeriod(p: Period, unit: 'day' | 'week' | 'month' | 'year', n: number): Period {
+function offsetPeriod(p: Period, unit: 'day' | 'week' | 'month' | 'quarter' | 'year', n: number): Period {
   const DAY = 86_400_000;
   if (unit === 'day') {
     if (n === 0) return p.start === p.end ? p : { start: p.end, end: p.end };
@@ -728,6 +728,12 @@ function offsetPeriod(p: Period, unit: 'day' | 'week' | 'month' | 'year', n: num
     const t = dayMs(p.start) + 7 * n * DAY;
     const monday = t - ((new Date(t).getUTCDay() + 6) % 7) * DAY;
     return { start: isoDay(monday), end: isoDay(monday + 6 * DAY) };
+  }
+  if (unit === 'quarter') {
+    // "the previous quarter": the calendar quarter beside the one the period in force starts in.
+    const d = new Date(dayMs(p.start));
+    const first = new Date(Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3 + 3 * n, 1));
+    return { start: isoDay(first.getTime()), end: isoDay(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 3, 0)) };
   }
   if (unit === 'month') {
     const d = new Date(dayMs(p.start));
