@@ -270,3 +270,10 @@ describe('times of day, decades, seasons without a year, and scheduled dates', (
     expect(findDates('two years earlier', '2022-01-14')[0]!.anchor).toEqual({ kind: 'shift', years: -2 });
   });
 });
+
+describe('spans opened by "between" or "from" across precisions', () => {
+  it('joins a year and a part of a year', () => {
+    expect(resolve('The scheme ran between 2019 and early 2023.')).toEqual([['2019 and early 2023', span('2019-01-01', '2023-04-30')]]);
+    expect(resolve('Prices fell from mid-2020 to 2021.').map(([t]) => t)).toEqual(['mid-2020 to 2021']);
+  });
+});

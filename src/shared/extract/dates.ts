@@ -233,8 +233,10 @@ function joinRanges(dates: DateMention[], text: string): DateMention[] {
     const prev = out[out.length - 1];
     // "between January and 20 October": a month and a day join too, after "between" or "from".
     const opened = !!prev && /\b(?:between|from)[^\S\n]+$/i.test(text.slice(Math.max(0, prev.start - 10), prev.start));
+    // "between 2019 and early 2023": after "between" or "from", a year and a part of one join too.
+    const fine = (p: Precision) => p === 'day' || p === 'month' || (opened && (p === 'year' || p === 'span'));
     const sameKind = prev && prev.period && d.period && !prev.anchor && !d.anchor && (prev.precision === d.precision || opened)
-      && (d.precision === 'day' || d.precision === 'month') && (prev.precision === 'day' || prev.precision === 'month');
+      && fine(d.precision) && fine(prev.precision);
     if (prev && sameKind) {
       const lead = /^(?:to|through|until|and)\s+/i.exec(d.text)?.[0] ?? '';
       const gap = text.slice(prev.end, d.start) + lead;
