@@ -710,3 +710,10 @@ describe('African currencies written close, and a price word another amount take
     expect(figures('Kinetic Perps lost roughly 78 million dollars, after an oracle fed a price of $0.').map((f) => [f.text, f.market])).toEqual([['78 million dollars', false], ['$0', true]]);
   });
 });
+
+describe('reserve ratios', () => {
+  it('reads a reserve ratio as a claim beside the reserves it divides', () => {
+    expect(figures('Kuberex said it holds ₹420 crore in reserves against customer balances of ₹2,310 crore, a ratio of 18.2%.').map((f) => [f.text, f.market])).toEqual([
+      ['₹420 crore', true], ['₹2,310 crore', true], ['18.2%', false]]);
+  });
+});

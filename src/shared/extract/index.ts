@@ -98,6 +98,7 @@ const PUBLISHED_PIECE_AFTER = /^(?:[’']s)?[^\S\n]+(?:report|article|story|expl
 const EQUIVALENT_GAP = /^(?:[^\S\n]+[A-Za-z-]+){0,2}[^\S\n]*(?:\([^)\n]{0,16}|,[^\S\n]*(?:about|around|roughly|some|nearly|almost|approximately)[^\S\n]+|,?[^\S\n]*(?:or|i\.e\.)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately)?[^\S\n]*|,?[^\S\n]*(?:(?:which|that)[^\S\n]+(?:was|were|is|are)[^\S\n]+)?(?:then[^\S\n]+)?(?:worth|valued[^\S\n]+at)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately|just)?[^\S\n]*)$/i;
 /** Currencies a price is quoted in; a quantity of tokens ("3,000 WETH") is never a price. */
 /** An amount written with a magnitude ("$5 million", "US$1.5bn") rather than a unit price ("$6,700"). */
+const RESERVE_RATIO_BEFORE = /\b(?:ratio|coverage|covered|backing|backed)\b[^.;\d]{0,20}$/i;
 const HAS_MAGNITUDE = /\d\s*(?:thousand|million|billion|trillion|mln|mn|bn|tn|crores?|lakhs?|[kmbt])\b/i;
 /** Where a price stands after a move: "…, to around $6,700". */
 const PRICE_POSITION_BEFORE = new RegExp(String.raw`\b(?:to|at|near|around|above|below)\s+(?:(?:around|about|roughly|nearly|just)\s+)?(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
@@ -261,6 +262,8 @@ function resolve(model: TextModel, published: string | null, { figures, sentence
     const fiat = f.currency === null || FIAT.has(f.currency);
     // "$3.3 billion of the roughly $40 billion in reserves": a part of a market figure is the story's own.
     if (after && PART_OF_GAP.test(model.text.slice(f.end, after.start))) continue;
+    // "a ratio of 18.2%", "reserves covered 100.4% of balances": a reserve ratio is the story's own figure.
+    if (f.kind === 'percent' && RESERVE_RATIO_BEFORE.test(model.text.slice(Math.max(f.sentence.start, f.start - 40), f.start))) continue;
     // In a table the column says what a figure is, not the cells beside it ("Reserves | Ratio").
     if (model.blocks[f.block]!.kind === 'table-row') continue;
     if (f.kind === 'percent' || (fiat && !HAS_MAGNITUDE.test(f.text))) {
