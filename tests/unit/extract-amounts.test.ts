@@ -530,10 +530,6 @@ describe('token amounts whose token is said once', () => {
     expect(found.map((f) => [f.value, f.currency])).toEqual([[420000, 'BTC'], [35000, 'BTC'], [455000, 'BTC']]);
   });
 
-  it('reads "coins" after a token amount as that token', () => {
-    expect(figures('The miner held 2,145 bitcoin in June and sold 180 coins in July.').map((f) => [f.text, f.currency])).toEqual([['2,145 bitcoin', 'BTC'], ['180 coins', 'BTC']]);
-  });
-
   it('reads no token into a bare number after a fiat amount or one with a noun of its own', () => {
     expect(figures('Users lost $5 million and 12,000 were affected.').filter((f) => f.kind === 'amount').map((f) => f.currency)).toEqual(['USD']);
     expect(figures('It sent 3,000 ETH to 1,200 addresses.').map((f) => f.kind)).toEqual(['amount', 'count']);

@@ -69,8 +69,6 @@ const PATTERNS: { re: string; kind: string }[] = [
   // "the first half", "the second quarter", "Q1" with no year: the year the passage is about, else the latest one begun.
   { kind: 'relpart', re: `\\b(?:(?<qh>[QH][1-4])\\b(?![-–]\\d)|(?:[Tt]he|in)[^\\S\\n]+(?<ord>first|second|third|fourth)[^\\S\\n]+(?<u>half|quarter)(?:[^\\S\\n]+of[^\\S\\n]+(?:(?<ty>the|this)|(?<ly>last))[^\\S\\n]+year)?\\b(?![^\\S\\n]+of\\b))` },
   { kind: 'monthyear', re: `\\b(?<mon>${MONTH_ALT})(?:[^\\S\\n]+of)?,?[^\\S\\n]+(?<y>${YEAR})\\b` },
-  // "the 2016-17 season": a football season, July to June.
-  { kind: 'sportseason', re: `\\b(?<y1>${YEAR})[-–/](?<y2>\\d{2})[^\\S\\n]+season\\b` },
   { kind: 'yearrange', re: `\\b(?:(?:from|between)[^\\S\\n]+)?(?<y1>${YEAR})[^\\S\\n]*(?:-|–|—|to|and|through|until)[^\\S\\n]*(?<y2>${YEAR}|\\d{2})\\b` },
   { kind: 'since', re: `\\b[Ss]ince[^\\S\\n]+(?<y>${YEAR})\\b` },
   // "the spring of 2019", "summer 2021": meteorological seasons (winter, which straddles two years, is left out).
@@ -443,10 +441,6 @@ function resolve(
       const y = Number(get('y'));
       const end = published ?? `${y}-12-31`;
       return end >= `${y}-01-01` ? { period: { start: `${y}-01-01`, end }, precision: 'span', relative: published !== null } : null;
-    }
-    case 'sportseason': {
-      const y1 = Number(get('y1'));
-      return (y1 + 1) % 100 === Number(get('y2')) ? abs({ start: `${y1}-07-01`, end: `${y1 + 1}-06-30` }, 'span') : null;
     }
     case 'decade': {
       const d = Number(get('d'));

@@ -57,9 +57,11 @@ export const FIAT = new Set(ISO_CODES);
 /** Currency words that name a fraction of the unit their amount is recorded in. */
 const SUBUNITS: Record<string, number> = { satoshis: 1e-8, sats: 1e-8, cents: 0.01 };
 /** Upper-case words after a quantity that are not tickers ("2.7 million DAU"). */
-const NOT_TICKERS = new Set(['DAU', 'MAU', 'TPS', 'NFT', 'NFTS', 'API', 'ATM', 'ATMS', 'CEO', 'USA', 'SEC', 'DOJ', 'FBI', 'IRS',
-  'TVL', 'ETF', 'ETFS', 'AUM', 'GDP', 'KYC', 'AML', 'UTC', 'GMT', 'EST', 'PST', 'CET', 'JST', 'KST', 'HKT', 'SGT', 'IP', 'TB',
-  'GB', 'MB', 'KB', 'PB', 'DEX', 'CEX', 'DAO', 'OTC', 'P2P', 'AI', 'IPO', 'PDF', 'URL', 'VPN', 'UN', 'EU', 'UK', 'US']);
+const NOT_TICKERS = new Set([
+  'DAU', 'MAU', 'TPS', 'NFT', 'NFTS', 'API', 'ATM', 'ATMS', 'CEO', 'USA', 'SEC', 'DOJ', 'FBI', 'IRS', 'TVL', 'ETF',
+  'ETFS', 'AUM', 'GDP', 'KYC', 'AML', 'UTC', 'GMT', 'EST', 'PST', 'CET', 'JST', 'KST', 'HKT', 'SGT', 'IP', 'TB', 'GB',
+  'MB', 'KB', 'PB', 'DEX', 'CEX', 'DAO', 'OTC', 'P2P', 'AI', 'IPO', 'PDF', 'URL', 'VPN', 'UN', 'EU', 'UK', 'US',
+]);
 /** Tickers written after a quantity. NEM's ticker is XEM. */
 const TICKERS: Record<string, string> = Object.fromEntries([
   'BTC', 'ETH', 'USDC', 'USDT', 'DAI', 'XRP', 'SOL', 'BNB', 'ADA', 'DOGE', 'TRX', 'LTC', 'BCH', 'ETC', 'XMR', 'ZEC',
@@ -70,24 +72,21 @@ const TICKERS: Record<string, string> = Object.fromEntries([
   'MANA', 'SAND', 'ENJ', 'IMX', 'BAT', 'ZRX', 'OMG', 'QNT', 'VET', 'NEO', 'QTUM', 'IOTA', 'DASH', 'WAVES', 'KAVA',
 ].map((t) => [t, t]).concat([['NEM', 'XEM'], ['XBT', 'BTC']]));
 
-/** Nouns whose counts matter in theft reporting. */
+/**
+ * Nouns whose counts matter in theft reporting, read in every pattern that names a counted noun; any other plural that
+ * counts things is read by the generic test (`countingPlural`). Nouns in -s that read as verbs before a determiner
+ * ("1,500 reports a month", "four machines the group ran") are listed for that reason.
+ */
 const COUNTED = [
-  'attack', 'hack', 'heist', 'theft', 'breach', 'incident', 'exploit', 'intrusion', 'attempt', 'operation', 'campaign',
-  'case', 'scam', 'victim', 'user', 'customer', 'investor', 'account', 'address', 'wallet', 'exchange', 'platform',
-  'protocol', 'project', 'bridge', 'company', 'firm', 'bank', 'country', 'nation', 'official', 'officer', 'agent',
-  'programmer', 'hacker', 'individual', 'people', 'person', 'suspect', 'defendant', 'national', 'member', 'employee',
-  'transaction', 'transfer', 'arrest', 'indictment', 'charge', 'count', 'entity', 'entities', 'group', 'organization',
-  'organisation', 'mixer', 'service', 'chain', 'network', 'developer', 'worker', 'citizen', 'operative', 'actor',
-  'rug pull', 'phishing attack', 'ransomware attack', 'compromise', 'drainer', 'token', 'brother', 'sibling', 'executive',
-  'founder', 'employee', 'director', 'man', 'woman', 'creditor', 'contract', 'blockchain', 'associate', 'trade',
-  'violation', 'request', 'fund', 'agency', 'pool', 'depositor', 'lender', 'witness', 'cyberattack', 'cyber-attack',
-  'adult', 'report', 'complaint', 'holder', 'trader', 'player', 'co-defendant', 'codefendant', 'co-conspirator',
-  'conspirator', 'accomplice', 'researcher', 'analyst', 'engineer', 'student', 'client', 'partner', 'shareholder',
-  'participant', 'merchant', 'startup', 'scammer', 'fraudster', 'criminal', 'gang', 'affiliate', 'buyer', 'seller',
-  'carrier', 'contractor', 'vendor', 'supplier', 'provider', 'operator', 'withdrawal', 'site', 'website', 'domain',
-  'server', 'investigation', 'probe', 'raid', 'search', 'market', 'resident', 'action', 'lawsuit', 'settlement', 'phone',
-  'laptop', 'computer', 'device', 'machine', 'alert', 'prosecution', 'follower', 'vault', 'hospital', 'school', 'business',
-  'district', 'university', 'city', 'property',
+  'attack', 'hack', 'heist', 'theft', 'breach', 'incident', 'exploit', 'intrusion', 'attempt', 'operation',
+  'campaign', 'case', 'scam', 'victim', 'user', 'customer', 'investor', 'account', 'address', 'wallet', 'exchange',
+  'platform', 'protocol', 'project', 'bridge', 'company', 'firm', 'bank', 'country', 'nation', 'official', 'officer',
+  'agent', 'hacker', 'developer', 'people', 'person', 'suspect', 'defendant', 'member', 'employee', 'transaction',
+  'transfer', 'arrest', 'indictment', 'charge', 'count', 'entity', 'entities', 'group', 'organization', 'mixer',
+  'service', 'chain', 'network', 'actor', 'token', 'executive', 'man', 'woman', 'creditor', 'contract', 'blockchain',
+  'request', 'fund', 'agency', 'pool', 'cyberattack', 'cyber-attack', 'report', 'alert', 'machine', 'trade', 'search',
+  'raid', 'complaint', 'market',
+  'rug pull', 'phishing attack', 'ransomware attack',
 ];
 const PLURALS = COUNTED.flatMap((n) => [`${n}s`, `${n}es`])
   .concat(['people', 'entities', 'countries', 'companies', 'agencies', 'properties', 'universities', 'cities', 'premises', 'men', 'women'])
@@ -102,18 +101,21 @@ export const COUNTED_PLURAL_RE = new RegExp(`^(?:${COUNTED_ALT})$`, 'i');
  * Nouns after a number that measure or sort rather than count what a story is about: time, sizes, scores,
  * parts of a text or an argument ("five years", "12 words", "three reasons"). A number before one is no count.
  */
-const MEASURE_NOUNS = new Set(['seconds', 'minutes', 'hours', 'days', 'nights', 'weeks', 'weekends', 'months', 'quarters',
-  'years', 'decades', 'centuries', 'times', 'points', 'bps', 'degrees', 'miles', 'kilometres', 'kilometers', 'metres',
-  'meters', 'feet', 'inches', 'kilograms', 'kilos', 'grams', 'tonnes', 'tons', 'litres', 'liters', 'gallons', 'barrels',
-  'acres', 'hectares', 'bytes', 'kilobytes', 'megabytes', 'gigabytes', 'terabytes', 'bits', 'pixels', 'characters',
-  'letters', 'digits', 'words', 'pages', 'lines', 'chapters', 'paragraphs', 'slides', 'blocks', 'confirmations',
-  'signatures', 'keys', 'signers', 'shares', 'stars', 'goals', 'laps', 'rounds', 'things', 'ways', 'reasons', 'steps',
-  'tips', 'lessons', 'questions', 'answers', 'ideas', 'options', 'factors', 'issues', 'problems', 'areas', 'kinds',
-  'types', 'sorts', 'parts', 'aspects', 'examples', 'levels', 'stages', 'phases', 'layers', 'tiers', 'categories',
-  'features', 'principles', 'rules', 'pillars', 'takeaways', 'trends', 'signs', 'facts', 'myths', 'mistakes', 'sides',
-  'ends', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'tens', 'scores', 'lots', 'thirds', 'halves',
-  'fifths', 'tenths', 'summers', 'winters', 'springs', 'autumns', 'seasons', 'percent', 'cents', 'tokens', 'coins', 'units', 'sats', 'satoshis', 'wei', 'gwei', 'remedies',
-  'solutions', 'scenarios', 'possibilities', 'approaches', 'methods', 'strategies', 'versions', 'sections', 'pesos', 'reais']);
+const MEASURE_NOUNS = new Set([
+  'seconds', 'minutes', 'hours', 'days', 'nights', 'weeks', 'weekends', 'months', 'quarters', 'years', 'decades',
+  'centuries', 'times', 'points', 'bps', 'degrees', 'miles', 'kilometres', 'kilometers', 'metres', 'meters', 'feet',
+  'inches', 'kilograms', 'kilos', 'grams', 'tonnes', 'tons', 'litres', 'liters', 'gallons', 'barrels', 'acres',
+  'hectares', 'bytes', 'kilobytes', 'megabytes', 'gigabytes', 'terabytes', 'bits', 'pixels', 'characters', 'letters',
+  'digits', 'words', 'pages', 'lines', 'chapters', 'paragraphs', 'slides', 'blocks', 'confirmations', 'signatures',
+  'keys', 'signers', 'shares', 'stars', 'goals', 'laps', 'rounds', 'things', 'ways', 'reasons', 'steps', 'tips',
+  'lessons', 'questions', 'answers', 'ideas', 'options', 'factors', 'issues', 'problems', 'areas', 'kinds', 'types',
+  'sorts', 'parts', 'aspects', 'examples', 'levels', 'stages', 'phases', 'layers', 'tiers', 'categories', 'features',
+  'principles', 'rules', 'pillars', 'takeaways', 'trends', 'signs', 'facts', 'myths', 'mistakes', 'sides', 'ends',
+  'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'tens', 'scores', 'lots', 'thirds', 'halves', 'fifths',
+  'tenths', 'summers', 'winters', 'springs', 'autumns', 'seasons', 'percent', 'cents', 'tokens', 'coins', 'units',
+  'sats', 'satoshis', 'wei', 'gwei', 'remedies', 'solutions', 'scenarios', 'possibilities', 'approaches', 'methods',
+  'strategies', 'versions', 'sections', 'pesos', 'reais',
+]);
 /** Words ending in "s" that are no plural noun. */
 const NOT_PLURAL = /(?:ss|us|is|ous|ics)$|^(?:was|has|does|goes|says|seems|means|remains|includes|comes|makes|takes|gets|shows|plus|thus|this|its|his|hers|ours|theirs|yours|always|perhaps|besides|towards|afterwards|whereas|sometimes|nowadays|less|unless|across)$/i;
 const PLURAL_SHAPE = /^(?:[a-z][a-z-]*[a-z]s|people|men|women|children|police|staff|[A-Z][a-z]+ans|[A-Z]{2,5}s)$/;
@@ -214,7 +216,12 @@ const COUNTED_RE = countedNounAhead(COUNTED_ALT);
 /** After a singular counted noun used as an adjective, the plural one it qualifies: "4 national prosecution services". */
 const PLURAL_COUNTED_RE = countedNounAhead(COUNTED_PLURAL_ALT);
 /** "2.3m adults", "45k users": a letter magnitude before a counted noun. */
-const LETTER_BEFORE_COUNTED = new RegExp(`^[kKmM][^\\S\\n]+(?:[a-z][\\w-]*[^\\S\\n]+)?(?:${COUNTED_ALT})\\b`);
+const LETTER_BEFORE_COUNTED = new RegExp(`^[kKmM][^\\S\\n]+(?:[a-z][\\w-]*[^\\S\\n]+)?(?<noun>${COUNTED_ALT}|[a-z][a-z-]*[a-z]s)\\b`);
+/** "4.1m adults": a letter magnitude before a noun that counts. */
+const letterBeforeCounted = (after: string) => {
+  const noun = LETTER_BEFORE_COUNTED.exec(after)?.groups!.noun;
+  return !!noun && (COUNTED_PLURAL_RE.test(noun) || countingPlural(noun));
+};
 /** "14 of the 120 contracts", "two of its executives", "three of his closest former associates". */
 const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of(?:[^\\S\\n]+(?:the|its|his|her|their|our|these|those)|(?=[^\\S\\n]+\\d))(?<inner>[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_PLURAL_ALT})\\b`, 'iy');
 /** "Of the 212 incidents the firm recorded, 37 were…": the later number counts the same noun. */
@@ -329,7 +336,7 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
   // "a few hundred dollars", "several thousand users": a vague quantity, no figure.
   if (parsed.words && /^(?:hundred|thousand|million|billion)\b/i.test(s.slice(numStart, numEnd)) && /\b(?:a[^\S\n]+few|several|many|some)[^\S\n]+$/i.test(s.slice(Math.max(0, numStart - 12), numStart))) return null;
   const partOf = currency === null && s.slice(Math.max(0, numStart - 60), numStart).includes('f the') ? PART_OF_RE.exec(s.slice(Math.max(0, numStart - 60), numStart)) : null;
-  const mag = takeMagnitude(pos, currency !== null || partOf !== null) ?? (tokenAfter(s, pos) || LETTER_BEFORE_COUNTED.test(s.slice(pos, pos + 40)) ? takeMagnitude(pos, true) : null);
+  const mag = takeMagnitude(pos, currency !== null || partOf !== null) ?? (tokenAfter(s, pos) || letterBeforeCounted(s.slice(pos, pos + 40)) ? takeMagnitude(pos, true) : null);
   if (mag) [magnitude, pos] = [mag[0], mag[1]];
   magnitudeFound = mag !== null;
   // "fined R1.6 million": a bare R is the rand only before a magnitude.
@@ -445,7 +452,6 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
     let elliptical: string | null = null;
     let generic: { noun: string; end: number } | null = null;
     let partitive: string | null = null;
-    let coins: RegExpExecArray | null = null;
     if (/^(?:one|a)\b/i.test(s.slice(numStart, numEnd)) && /^\s+of\b/i.test(s.slice(numEnd))) return null; // "one of the"
     COUNTED_RE.lastIndex = pos;
     let cm = COUNTED_RE.exec(s);
@@ -498,10 +504,6 @@ function readFigure(s: string, numStart: number, numEnd: number, parsed: { value
       kind = 'count'; // "jumped from four to seven": the noun stands elsewhere in the sentence
       unit = nearestCountedNoun(s, numStart);
       if (!unit) return null;
-    } else if (previousToken && numStart - previousToken.end < 200 && (coins = /^[^\S\n]+(?:coins|tokens)\b/.exec(s.slice(pos, pos + 8)))) {
-      kind = 'amount'; // "held 2,145 bitcoin … after selling 180 coins": the coins are the token named before
-      currency = previousToken.currency;
-      pos += coins[0].length;
     } else if (previousToken && elidesToken(s, s.slice(numStart, numEnd), start, pos, magnitudeFound, previousToken.end)) {
       kind = 'amount'; // "750,000 customer bitcoin and 100,000 of its own, for a total of some 850,000"
       currency = previousToken.currency;
