@@ -62,15 +62,13 @@ export const AnalyzeRequest = z.strictObject({
     }),
     extraction: z.object({
       figures: z.array(FigureSchema).check(z.maxLength(20_000)),
-      sources: z.array(z.extend(span, { text: str(500), name: z.nullable(str(500)), kind: z.enum(['named', 'vague']), sentence: span, block: offset })).check(z.maxLength(5_000)),
       sentences: z.array(z.extend(span, { block: offset })).check(z.maxLength(200_000)),
     }),
   }).check(z.refine(({ model, extraction }) => {
     const ok = within(model.text.length);
     const blocks = model.blocks.length;
     return model.blocks.every(ok) && extraction.figures.every((f) => ok(f) && ok(f.sentence) && f.block < blocks)
-      && extraction.sentences.every((s) => ok(s) && s.block < blocks)
-      && extraction.sources.every((s) => ok(s) && s.block < blocks);
+      && extraction.sentences.every((s) => ok(s) && s.block < blocks);
   }, 'offsets outside the page text')),
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { extract } from '../../src/shared/extract/index.js';
+import { findSentenceSources } from '../../src/shared/extract/sources.js';
 import { textModelFromBlocks, textModelFromPlainText } from '../../src/shared/text-model.js';
 import { readPage } from '../../src/dom/page.js';
 import { highlight } from '../../src/content/highlight.js';
@@ -20,7 +21,8 @@ describe('extraction on any text', () => {
   it('never throws, and every figure points at its own text', () => {
     fc.assert(fc.property(fc.oneof(article, fc.string({ maxLength: 300 })), fc.option(fc.constant('2022-01-14'), { nil: null }), (text, published) => {
       const model = textModelFromPlainText(`Title\n\n${text}`);
-      const { figures, sources, sentences } = extract(model, published);
+      const { figures, sentences } = extract(model, published);
+      const sources = findSentenceSources(model.text, sentences);
       for (const f of [...figures, ...sources, ...sentences]) {
         expect(f.start).toBeGreaterThanOrEqual(0);
         expect(f.end).toBeLessThanOrEqual(model.text.length);

@@ -81,7 +81,7 @@ const COUNTED = [
   'attack', 'hack', 'heist', 'theft', 'breach', 'incident', 'exploit', 'intrusion', 'attempt', 'operation',
   'campaign', 'case', 'scam', 'victim', 'user', 'customer', 'investor', 'account', 'address', 'wallet', 'exchange',
   'platform', 'protocol', 'project', 'bridge', 'company', 'firm', 'bank', 'country', 'nation', 'official', 'officer',
-  'agent', 'hacker', 'developer', 'people', 'person', 'suspect', 'defendant', 'member', 'employee', 'transaction',
+  'agent', 'programmer', 'hacker', 'developer', 'people', 'person', 'suspect', 'defendant', 'member', 'employee', 'transaction',
   'transfer', 'arrest', 'indictment', 'charge', 'count', 'entity', 'entities', 'group', 'organization', 'mixer',
   'service', 'chain', 'network', 'actor', 'token', 'executive', 'man', 'woman', 'creditor', 'contract', 'blockchain',
   'request', 'fund', 'agency', 'pool', 'cyberattack', 'cyber-attack', 'report', 'alert', 'machine', 'trade', 'search',

@@ -1,6 +1,7 @@
 /**
- * Extraction: the article's text model in, every figure with its period and every source mention out.
- * Pure and DOM-free; the content script, the CLI, eval and bench all call `extract`.
+ * Extraction: the article's text model in, every figure with its period, and the sentences, out. Pure and DOM-free;
+ * the content script, the CLI, eval and bench all call `extract`. Source mentions ("according to X") are read from the
+ * sentences by `findSentenceSources` (sources.ts), which the analysis calls.
  */
 import type { TextModel } from '../text-model.js';
 import { addDays, findDates, trimDatePreposition, type DateMention, type Period, type Precision, type Span } from './dates.js';
@@ -8,11 +9,10 @@ import { columnUnit, FIAT, findFigures, THEFT_WORDS, type Qualifier } from './fi
 import { splitSentences } from './sentences.js';
 import { CURRENCY_SYMBOLS } from './numbers.js';
 import { runAtOnce } from '../slices.js';
-import { findSources, type SourceMention } from './sources.js';
 
 export type { Period, Precision, Span } from './dates.js';
 export type { Qualifier } from './figures.js';
-export type { SourceMention } from './sources.js';
+export type { SentenceSource, SourceMention } from './sources.js';
 
 export type PeriodOrigin = 'sentence' | 'block' | 'section' | 'title';
 
@@ -47,7 +47,6 @@ export interface Figure {
 
 export interface Extraction {
   figures: Figure[];
-  sources: (SourceMention & { sentence: Span; block: number })[];
   sentences: (Span & { block: number })[];
 }
 
@@ -129,7 +128,6 @@ export function extract(model: TextModel, published: string | null): Extraction 
 /** Extraction with a pause point every few blocks, for callers that slice their work (the content script). */
 export function* extractSteps(model: TextModel, published: string | null): Generator<void, Extraction> {
   const figures: Figure[] = [];
-  const sources: Extraction['sources'] = [];
   const sentences: Extraction['sentences'] = [];
   const sectionOf: number[] = []; // index of the heading that governs each block, or -1
   const titleBlock = model.blocks.findIndex((b) => b.kind === 'title');
@@ -209,7 +207,6 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
         });
         figure.dateline = notes.get(figure)!.dateline;
       }
-      for (const s of findSources(text, sentence.start)) sources.push({ start: s.start, end: s.end, text: s.text, name: s.name, kind: s.kind, sentence, block: b });
     }
     if (header) {
       const rowSentences = sentences.slice(firstSentence);
@@ -233,9 +230,9 @@ export function* extractSteps(model: TextModel, published: string | null): Gener
     }
   }
 
-  resolve(model, published, { figures, sources, sentences }, notes, valuations, sectionOf, titleBlock);
+  resolve(model, published, { figures, sentences }, notes, valuations, sectionOf, titleBlock);
   for (const [f, period] of columnPeriods) if (!f.market) [f.period, f.periodOrigin] = [period, 'block'];
-  return { figures, sources, sentences };
+  return { figures, sentences };
 }
 
 /** After reading every block: market figures, dates relative to the passage, and the period of each figure. */

@@ -50,6 +50,18 @@ function namedPatternsFor(sentence: string): RegExp[] {
   return introducer ? (verb ? [ATTRIBUTED, SAID] : [ATTRIBUTED]) : (verb ? [SAID] : []);
 }
 
+/** A source mention with the sentence and block it stands in. */
+export type SentenceSource = SourceMention & { sentence: Span; block: number };
+
+/**
+ * The source mentions of a page's sentences. The analysis reads them from the text the content script sends (as it
+ * reads the dataset's names), so the content script carries only what finds figures.
+ */
+export function findSentenceSources(text: string, sentences: (Span & { block: number })[]): SentenceSource[] {
+  return sentences.flatMap((sentence) => findSources(text.slice(sentence.start, sentence.end), sentence.start)
+    .map((s) => ({ ...s, sentence: { start: sentence.start, end: sentence.end }, block: sentence.block })));
+}
+
 /** Finds source mentions in one sentence; offsets are absolute. */
 export function findSources(sentence: string, offset: number): SourceMention[] {
   const out: SourceMention[] = [];

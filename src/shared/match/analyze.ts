@@ -6,6 +6,7 @@
  */
 import type { IncidentRecord, LegalActionRecord, StatisticRecord, DatasetRecord, Source } from '../dataset-schema.js';
 import type { Extraction, Figure, Period } from '../extract/index.js';
+import { findSentenceSources } from '../extract/sources.js';
 import { formatAmount, formatDay, formatNumber, formatPeriod, formatRange, yearsOf } from '../format.js';
 import type { Claim, Reference, Report, SourceEntry } from '../report.js';
 import type { PageMeta, TextModel } from '../text-model.js';
@@ -1060,7 +1061,7 @@ const REPORT_CUE = /\b(?:said|says|stated|states|reported|according|report|estim
 function resolveSources(extraction: Extraction, index: DatasetIndex, hits: EntityHit[], model: TextModel): ResolvedSource[] {
   const out: ResolvedSource[] = [];
   const orgs = hits.filter((h) => h.entity.kind === 'organization');
-  for (const s of extraction.sources) {
+  for (const s of findSentenceSources(model.text, extraction.sentences)) {
     // A vague phrase that runs into a known organisation's name ("the UN panel of experts said") is that organisation speaking.
     if (s.kind === 'vague' && orgs.some((h) => h.start < s.end && h.end > s.start)) continue;
     const org = s.name ? index.matcher.find(s.name).find((h) => h.entity.kind === 'organization') : undefined;
