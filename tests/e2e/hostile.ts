@@ -74,7 +74,7 @@ const unreachable = (url: string): FrameSeen => ({ url, text: '', highlights: -1
 
 function chromiumTab(page: Page, tabId: number): Tab {
   const dialogs: string[] = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); }); // a prompt still open when its tab closes is gone, not an error
   return {
     browser: 'chromium', tabId, dialogs,
     evaluate: (e) => page.evaluate(e),
@@ -89,7 +89,7 @@ function chromiumTab(page: Page, tabId: number): Tab {
 }
 function firefoxTab(page: PPage): Tab {
   const dialogs: string[] = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); }); // a prompt still open when its tab closes is gone, not an error
   return {
     browser: 'firefox', dialogs,
     evaluate: (e) => page.evaluate(e),
@@ -412,7 +412,7 @@ async function xssTests(d: Driver) {
       const popup = await d.chromium.openPopup(tab.tabId);
       const popupDialogs: string[] = [];
       const refused: string[] = [];
-      popup.on('dialog', (dl) => { popupDialogs.push(dl.message()); void dl.dismiss(); });
+      popup.on('dialog', (dl) => { popupDialogs.push(dl.message()); dl.dismiss().catch(() => {}); });
       popup.on('console', (m) => { if (/Refused|Content Security Policy/i.test(m.text())) refused.push(m.text()); });
       await popup.waitForSelector('.card', { state: 'attached' });
       await popup.evaluate(() => document.querySelectorAll('details').forEach((e) => { e.open = true; }));
