@@ -139,11 +139,13 @@ describe('more clause structure', () => {
   });
 });
 
+/** A titled article of paragraphs, its figures; the period of one figure by its text. */
+const run = (published: string, ...paragraphs: string[]) => extract(textModelFromBlocks([
+  { kind: 'title', text: 'Roundup', level: 1 }, ...paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
+]), published).figures;
+const period = (figures: ReturnType<typeof run>, text: string) => figures.find((f) => f.text === text)?.period ?? null;
+
 describe('periods in passages the tuned corpus did not have', () => {
-  const run = (published: string, ...paragraphs: string[]) => extract(textModelFromBlocks([
-    { kind: 'title', text: 'Roundup', level: 1 }, ...paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
-  ]), published).figures;
-  const period = (figures: ReturnType<typeof run>, text: string) => figures.find((f) => f.text === text)?.period ?? null;
 
   it('resolves "the following day", "the week before", "that month" against the date in force', () => {
     const f = run('2023-05-20', 'A protocol spotted a drain on 3 May and froze $2.2 million the following day.',
@@ -351,8 +353,6 @@ describe('periods in passages the tuned corpus did not have', () => {
 });
 
 describe('dates counted from the date in force', () => {
-  const run = (published: string, ...paragraphs: string[]) => extract(textModelFromBlocks(paragraphs.map((text) => ({ kind: 'paragraph' as const, text }))), published).figures;
-  const period = (figures: ReturnType<typeof run>, text: string) => figures.find((f) => f.text === text)?.period ?? null;
 
   it('moves a day by "three weeks later", keeps a month’s precision for "two years earlier", takes the whole year for "the previous year"', () => {
     const f = run('2023-01-10', 'The lender froze withdrawals on July 12, 2022. Three weeks later, it owed $4.7 billion to 310,000 users.',
