@@ -57,11 +57,9 @@ export const FIAT = new Set(ISO_CODES);
 /** Currency words that name a fraction of the unit their amount is recorded in. */
 const SUBUNITS: Record<string, number> = { satoshis: 1e-8, sats: 1e-8, cents: 0.01 };
 /** Upper-case words after a quantity that are not tickers ("2.7 million DAU"). */
-const NOT_TICKERS = new Set([
-  'DAU', 'MAU', 'TPS', 'NFT', 'NFTS', 'API', 'ATM', 'ATMS', 'CEO', 'USA', 'SEC', 'DOJ', 'FBI', 'IRS', 'TVL', 'ETF',
-  'ETFS', 'AUM', 'GDP', 'KYC', 'AML', 'UTC', 'GMT', 'EST', 'PST', 'CET', 'JST', 'KST', 'HKT', 'SGT', 'IP', 'TB', 'GB',
-  'MB', 'KB', 'PB', 'DEX', 'CEX', 'DAO', 'OTC', 'P2P', 'AI', 'IPO', 'PDF', 'URL', 'VPN', 'UN', 'EU', 'UK', 'US',
-]);
+const NOT_TICKERS = new Set(['DAU', 'MAU', 'TPS', 'NFT', 'NFTS', 'API', 'ATM', 'ATMS', 'CEO', 'USA', 'SEC', 'DOJ', 'FBI', 'IRS',
+  'TVL', 'ETF', 'ETFS', 'AUM', 'GDP', 'KYC', 'AML', 'UTC', 'GMT', 'EST', 'PST', 'CET', 'JST', 'KST', 'HKT', 'SGT', 'IP', 'TB',
+  'GB', 'MB', 'KB', 'PB', 'DEX', 'CEX', 'DAO', 'OTC', 'P2P', 'AI', 'IPO', 'PDF', 'URL', 'VPN', 'UN', 'EU', 'UK', 'US']);
 /** Tickers written after a quantity. NEM's ticker is XEM. */
 const TICKERS: Record<string, string> = Object.fromEntries([
   'BTC', 'ETH', 'USDC', 'USDT', 'DAI', 'XRP', 'SOL', 'BNB', 'ADA', 'DOGE', 'TRX', 'LTC', 'BCH', 'ETC', 'XMR', 'ZEC',
@@ -81,12 +79,11 @@ const COUNTED = [
   'attack', 'hack', 'heist', 'theft', 'breach', 'incident', 'exploit', 'intrusion', 'attempt', 'operation',
   'campaign', 'case', 'scam', 'victim', 'user', 'customer', 'investor', 'account', 'address', 'wallet', 'exchange',
   'platform', 'protocol', 'project', 'bridge', 'company', 'firm', 'bank', 'country', 'nation', 'official', 'officer',
-  'agent', 'programmer', 'hacker', 'developer', 'people', 'person', 'suspect', 'defendant', 'member', 'employee', 'transaction',
-  'transfer', 'arrest', 'indictment', 'charge', 'count', 'entity', 'entities', 'group', 'organization', 'mixer',
-  'service', 'chain', 'network', 'actor', 'token', 'executive', 'man', 'woman', 'creditor', 'contract', 'blockchain',
-  'request', 'fund', 'agency', 'pool', 'cyberattack', 'cyber-attack', 'report', 'alert', 'machine', 'trade', 'search',
-  'raid', 'complaint', 'market',
-  'rug pull', 'phishing attack', 'ransomware attack',
+  'agent', 'programmer', 'hacker', 'developer', 'people', 'person', 'suspect', 'defendant', 'member', 'employee',
+  'transaction', 'transfer', 'arrest', 'indictment', 'charge', 'count', 'entity', 'entities', 'group', 'organization',
+  'mixer', 'service', 'chain', 'network', 'actor', 'token', 'executive', 'man', 'woman', 'creditor', 'contract',
+  'blockchain', 'request', 'fund', 'agency', 'pool', 'cyberattack', 'cyber-attack', 'report', 'alert', 'machine',
+  'trade', 'search', 'raid', 'complaint', 'market', 'rug pull', 'phishing attack', 'ransomware attack',
 ];
 const PLURALS = COUNTED.flatMap((n) => [`${n}s`, `${n}es`])
   .concat(['people', 'entities', 'countries', 'companies', 'agencies', 'properties', 'universities', 'cities', 'premises', 'men', 'women'])
@@ -101,21 +98,18 @@ export const COUNTED_PLURAL_RE = new RegExp(`^(?:${COUNTED_ALT})$`, 'i');
  * Nouns after a number that measure or sort rather than count what a story is about: time, sizes, scores,
  * parts of a text or an argument ("five years", "12 words", "three reasons"). A number before one is no count.
  */
-const MEASURE_NOUNS = new Set([
-  'seconds', 'minutes', 'hours', 'days', 'nights', 'weeks', 'weekends', 'months', 'quarters', 'years', 'decades',
-  'centuries', 'times', 'points', 'bps', 'degrees', 'miles', 'kilometres', 'kilometers', 'metres', 'meters', 'feet',
-  'inches', 'kilograms', 'kilos', 'grams', 'tonnes', 'tons', 'litres', 'liters', 'gallons', 'barrels', 'acres',
-  'hectares', 'bytes', 'kilobytes', 'megabytes', 'gigabytes', 'terabytes', 'bits', 'pixels', 'characters', 'letters',
-  'digits', 'words', 'pages', 'lines', 'chapters', 'paragraphs', 'slides', 'blocks', 'confirmations', 'signatures',
-  'keys', 'signers', 'shares', 'stars', 'goals', 'laps', 'rounds', 'things', 'ways', 'reasons', 'steps', 'tips',
-  'lessons', 'questions', 'answers', 'ideas', 'options', 'factors', 'issues', 'problems', 'areas', 'kinds', 'types',
-  'sorts', 'parts', 'aspects', 'examples', 'levels', 'stages', 'phases', 'layers', 'tiers', 'categories', 'features',
-  'principles', 'rules', 'pillars', 'takeaways', 'trends', 'signs', 'facts', 'myths', 'mistakes', 'sides', 'ends',
-  'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'tens', 'scores', 'lots', 'thirds', 'halves', 'fifths',
-  'tenths', 'summers', 'winters', 'springs', 'autumns', 'seasons', 'percent', 'cents', 'tokens', 'coins', 'units',
-  'sats', 'satoshis', 'wei', 'gwei', 'remedies', 'solutions', 'scenarios', 'possibilities', 'approaches', 'methods',
-  'strategies', 'versions', 'sections', 'pesos', 'reais',
-]);
+const MEASURE_NOUNS = new Set(['seconds', 'minutes', 'hours', 'days', 'nights', 'weeks', 'weekends', 'months', 'quarters',
+  'years', 'decades', 'centuries', 'times', 'points', 'bps', 'degrees', 'miles', 'kilometres', 'kilometers', 'metres',
+  'meters', 'feet', 'inches', 'kilograms', 'kilos', 'grams', 'tonnes', 'tons', 'litres', 'liters', 'gallons', 'barrels',
+  'acres', 'hectares', 'bytes', 'kilobytes', 'megabytes', 'gigabytes', 'terabytes', 'bits', 'pixels', 'characters',
+  'letters', 'digits', 'words', 'pages', 'lines', 'chapters', 'paragraphs', 'slides', 'blocks', 'confirmations',
+  'signatures', 'keys', 'signers', 'shares', 'stars', 'goals', 'laps', 'rounds', 'things', 'ways', 'reasons', 'steps',
+  'tips', 'lessons', 'questions', 'answers', 'ideas', 'options', 'factors', 'issues', 'problems', 'areas', 'kinds',
+  'types', 'sorts', 'parts', 'aspects', 'examples', 'levels', 'stages', 'phases', 'layers', 'tiers', 'categories',
+  'features', 'principles', 'rules', 'pillars', 'takeaways', 'trends', 'signs', 'facts', 'myths', 'mistakes', 'sides',
+  'ends', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'tens', 'scores', 'lots', 'thirds', 'halves',
+  'fifths', 'tenths', 'summers', 'winters', 'springs', 'autumns', 'seasons', 'percent', 'cents', 'tokens', 'coins', 'units', 'sats', 'satoshis', 'wei', 'gwei', 'remedies',
+  'solutions', 'scenarios', 'possibilities', 'approaches', 'methods', 'strategies', 'versions', 'sections', 'pesos', 'reais']);
 /** Words ending in "s" that are no plural noun. */
 const NOT_PLURAL = /(?:ss|us|is|ous|ics)$|^(?:was|has|does|goes|says|seems|means|remains|includes|comes|makes|takes|gets|shows|plus|thus|this|its|his|hers|ours|theirs|yours|always|perhaps|besides|towards|afterwards|whereas|sometimes|nowadays|less|unless|across)$/i;
 const PLURAL_SHAPE = /^(?:[a-z][a-z-]*[a-z]s|people|men|women|children|police|staff|[A-Z][a-z]+ans|[A-Z]{2,5}s)$/;
@@ -185,6 +179,7 @@ function partitiveNoun(s: string, pos: number, previousCount: { unit: string } |
   return open[0].endsWith('the') && WHOLE_NUMBER_THEN_VERB.test(s.slice(at, at + 24)) ? previousCount?.unit ?? null : null;
 }
 
+/** A magnitude right after a number: "R1.6 million", "KSh5.3bn". */
 const CLOSE_MAGNITUDE_AFTER = /^[^\S\n]?(?:million|billion|trillion|bn|mn|m)\b/i;
 /** A numbered thing's label before its number: the number names it, it counts nothing. */
 const NUMBERED_NAME_BEFORE = /\b(?:Chapter|Article|Section|Episode|Myth|Part|Rule|Item|Exhibit|Schedule|Form|Count|Room|Gate|Block|Phase|Season|Level)[^\S\n]+$/;
@@ -243,8 +238,7 @@ const QUALIFIERS: Record<string, Qualifier> = {
 const MARKET_NOUNS = /\b(?:(?<!manipulat\w{0,4}\s+(?:the\s+)?)price[sd]?(?!\s+(?:feeds?|oracles?|manipulation))|pric(?:ing)|(?:transaction|trading|on-chain)\s+volumes?|trad(?:ing|ed|es)\s+(?:at|around|near|above|below|volume)|market\s+(?:cap(?:itali[sz]ation)?|value|valuation)|mcap|valuation|(?:trading|24-hour|daily|spot)\s+volume|volumes?\s+of|price\s+target|target\s+of|all-time\s+high|ATH|resistance|support\s+(?:level|at|of|near)|TVL|total\s+value\s+locked|stablecoin\s+supply|supply\s+of\s+(?:[\w-]+\s+){0,2}stablecoins|open\s+interest|funding\s+rate|ETFs?\b|market\s+(?:rally|sell-?off)|chang(?:ing|ed|es)\s+hands|quoted\s+at|(?:in|of)\s+trades|worth\s+of\s+trades|(?:combined|total|overall)\s+(?:market\s+)?value|record\s+high|(?:hit(?:ting|s)?|reach(?:ed|ing)?|set(?:ting)?|to)\s+a\s+(?:record|peak)(?:\s+high)?\s+of)\b/i;
 /** "a $288 billion market": the size of a market. */
 const MARKET_SIZE_AFTER = /^[^\S\n]+(?:crypto(?:currency)?[^\S\n]+)?market\b(?![^\S\n]+manipulat)/;
-/** A unit price: "¥88.549 per NEM", "$3 a token", "$40 apiece". */
-/** A price of one unit: of a coin, of power or hashing, or an exchange rate ("₦490 to the dollar"). */
+/** A unit price: "¥88.549 per NEM", "$3 a token", "$40 apiece", "3.1 cents per kilowatt-hour", "₦490 to the dollar". */
 const PER_UNIT_AFTER = /^[^\S\n]*(?:per[^\S\n]+(?:coin|token|share|unit|bitcoin|ether|[A-Z]{2,6}|kilowatt-hour|megawatt-hour|kWh|MWh|terahash|petahash|barrel|ounce)\b|apiece\b|a[^\S\n]+(?:coin|token|share|kilowatt-hour|kWh)\b|(?:to|per|against)[^\S\n]+the[^\S\n]+(?:US[^\S\n]+)?(?:dollar|euro|pound|yen|greenback)\b)/;
 /** Market words that a theft word in the same sentence outweighs ("scams took in $7.8 billion"). */
 const WEAK_MARKET_NOUNS = /\b(?:inflows?|outflows?|liquidations?|(?:positions|longs|shorts)[^\S\n]+(?:were[^\S\n]+)?liquidated|(?:in|of)\s+(?:customer\s+|user\s+|client\s+)?deposits|deposits\s+(?:had\s+|have\s+)?(?:reached|stood|stand|totall?ed|topped|hit|peaked)|safeguard(?:s|ed|ing)?|under\s+(?:custody|management)|peak\s+of|forecasts?|predicts?|year-end|weekly\s+gain|gains?\s+of|took\s+in(?![^.;]{0,40}\bfrom\b)|targets?|shorts|longs)\b/i;
@@ -280,7 +274,7 @@ export function findFigures(sentence: string, offset: number, taken: (start: num
     const parsed = parseNumberToken(m[0]);
     if (!parsed || !Number.isFinite(parsed.value)) continue;
     // Inside a word or version ("v2", "Web3"), unless it is a currency written close ("R1.6 million", "KSh5bn").
-    if (/[\w.]$/.test(sentence.slice(Math.max(0, numStart - 1), numStart)) && /^\d/.test(m[0]) 
+    if (/[\w.]$/.test(sentence.slice(Math.max(0, numStart - 1), numStart)) && /^\d/.test(m[0])
       && !(/(?:^|[^\w])(?:R|K[Ss]h)$/.test(sentence.slice(Math.max(0, numStart - 4), numStart)) && CLOSE_MAGNITUDE_AFTER.test(sentence.slice(numEnd, numEnd + 10)))) continue;
     if (/[A-Za-z]-$/.test(sentence.slice(Math.max(0, numStart - 2), numStart)) && /^\d/.test(m[0])) continue; // part of a name: "ERC-20", "COVID-19"
     if (NUMBERED_NAME_BEFORE.test(sentence.slice(Math.max(0, numStart - 12), numStart))) continue; // "Chapter 11", "Episode 214", "Myth 1"
