@@ -539,7 +539,7 @@ function resolve(
     }
     case 'dayword': {
       if (py === null) return rel(null, 'day');
-      const day = get('w')!.toLowerCase().startsWith('yesterday') ? addDays(published!, -1) : published!;
+      const day = get('w')!.toLowerCase() === 'yesterday' ? addDays(published!, -1) : published!;
       return rel({ start: day, end: day }, 'day');
     }
     case 'weekday': {

@@ -95,9 +95,9 @@ const PART_OF_GAP = /^[^\S\n]+of[^\S\n]+(?:the|its|their)[^\S\n]+(?:(?:roughly|a
 const PUBLISHED_PIECE_BEFORE = /\b(?:report|article|story|explainer|piece|column|caption|post|newsletter|edition|feature|interview)[^\S\n]+(?:on|of|from|dated)[^\S\n]+$/i;
 const PUBLISHED_PIECE_AFTER = /^(?:[’']s)?[^\S\n]+(?:report|article|story|explainer|piece|column|edition|newsletter|issue|post|feature)\b|^[^\S\n]*\)[^\S\n]+(?:gave|said|reported|stated|described|put)\b/i;
 const EQUIVALENT_GAP = /^(?:[^\S\n]+[A-Za-z-]+){0,2}[^\S\n]*(?:\([^)\n]{0,16}|,[^\S\n]*(?:about|around|roughly|some|nearly|almost|approximately)[^\S\n]+|,?[^\S\n]*(?:or|i\.e\.)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately)?[^\S\n]*|,?[^\S\n]*(?:(?:which|that)[^\S\n]+(?:was|were|is|are)[^\S\n]+)?(?:then[^\S\n]+)?(?:worth|valued[^\S\n]+at)[^\S\n]+(?:about|around|roughly|some|nearly|almost|approximately|just)?[^\S\n]*)$/i;
-/** Currencies a price is quoted in; a quantity of tokens ("3,000 WETH") is never a price. */
-/** An amount written with a magnitude ("$5 million", "US$1.5bn") rather than a unit price ("$6,700"). */
+/** What a reserve ratio opens with: "a ratio of 18.2%", "reserves covered 100.4%". */
 const RESERVE_RATIO_BEFORE = /\b(?:ratio|coverage|covered|backing|backed)\b[^.;\d]{0,20}$/i;
+/** An amount written with a magnitude ("$5 million", "US$1.5bn") rather than a unit price ("$6,700"). */
 const HAS_MAGNITUDE = /\d\s*(?:thousand|million|billion|trillion|mln|mn|bn|tn|crores?|lakhs?|[kmbt])\b/i;
 /** Where a price stands after a move: "…, to around $6,700". */
 const PRICE_POSITION_BEFORE = new RegExp(String.raw`\b(?:to|at|near|around|above|below)\s+(?:(?:around|about|roughly|nearly|just)\s+)?(?:US\$|[${CURRENCY_SYMBOLS}])?$`, 'i');
