@@ -28,12 +28,25 @@ function caseRule(name: string): CaseRule {
 }
 const fitsCase = (rule: CaseRule, written: string) => rule === 0 || (rule === 1 ? /^\p{Lu}/u.test(written) : written === written.toUpperCase());
 
+const foldCache = new Map<string, string>();
+/** A character as the automaton reads it: lower case (where that is one character), curly apostrophes straight. */
 const fold = (ch: string) => {
-  if (ch === '’' || ch === '‘') return "'";
-  const lower = ch.toLowerCase();
-  return lower.length === 1 ? lower : ch;
+  let folded = foldCache.get(ch);
+  if (folded === undefined) {
+    const lower = ch.toLowerCase();
+    folded = ch === '’' || ch === '‘' ? "'" : lower.length === 1 ? lower : ch;
+    foldCache.set(ch, folded);
+  }
+  return folded;
 };
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+const codePointAt = (text: string, i: number) => (i < text.length ? String.fromCodePoint(text.codePointAt(i)!) : undefined);
+const codePointBefore = (text: string, i: number) => {
+  if (i <= 0) return undefined;
+  return i >= 2 && isLowSurrogate(text.charCodeAt(i - 1)) && isHighSurrogate(text.charCodeAt(i - 2)) ? text.slice(i - 2, i) : text[i - 1];
+};
 
 export class EntityMatcher {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
@@ -82,21 +95,20 @@ export class EntityMatcher {
   find(text: string): EntityHit[] {
     const hits: EntityHit[] = [];
     let state = 0;
-    const chars = Array.from(text);
-    // Offsets must be UTF-16 indices: track them alongside code points.
-    let index = 0;
-    const startIndex: number[] = [];
-    for (let i = 0; i < chars.length; i++) {
-      const ch = fold(chars[i]!);
-      startIndex.push(index);
-      index += chars[i]!.length;
+    // One code point at a time, read in place (offsets stay UTF-16 indices).
+    for (let i = 0; i < text.length;) {
+      const code = text.codePointAt(i)!;
+      const width = code > 0xffff ? 2 : 1;
+      const ch = fold(width === 1 ? text[i]! : text.slice(i, i + 2));
+      i += width;
       while (state && !this.nodes[state]!.next.has(ch)) state = this.nodes[state]!.fail;
       state = this.nodes[state]!.next.get(ch) ?? 0;
       for (const o of this.nodes[state]!.out) {
-        const first = i - o.length + 1;
-        if (isWordChar(chars[first - 1]) || isWordChar(chars[i + 1])) continue;
-        if (o.rule && !fitsCase(o.rule, chars.slice(first, i + 1).join(''))) continue;
-        hits.push({ start: startIndex[first]!, end: index, entity: o.entity });
+        let start = i;
+        for (let n = 0; n < o.length; n++) start -= start >= 2 && isLowSurrogate(text.charCodeAt(start - 1)) && isHighSurrogate(text.charCodeAt(start - 2)) ? 2 : 1;
+        if (isWordChar(codePointBefore(text, start)) || isWordChar(codePointAt(text, i))) continue;
+        if (o.rule && !fitsCase(o.rule, text.slice(start, i))) continue;
+        hits.push({ start, end: i, entity: o.entity });
       }
     }
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
