@@ -52,7 +52,8 @@ console.log(`Text: ${docs.length} articles, ${fmt(bytes / 1e6)} MB (${articles.l
 const models = docs.map((d) => textModelFromBlocks(d.split(/\n\n+/).map((text, i) => ({ kind: i === 0 ? 'title' as const : 'paragraph' as const, text }))));
 // Every kind the product reads: figures and dates (the content script), then sources and the dataset's entity names
 // (read in the worker from the same text).
-const index = buildIndex(loadDatasetFiles());
+const dataset = loadDatasetFiles();
+const index = buildIndex(dataset);
 const readAll = (m: TextModel) => {
   const { sentences } = extract(m, '2022-01-14');
   findSentenceSources(m.text, sentences);
@@ -120,7 +121,6 @@ if (corpus.length) {
 }
 
 // ---- the background: dataset load and index, matching ----
-const dataset = loadDatasetFiles();
 const raw = JSON.parse(JSON.stringify(dataset));
 const loadMs = time(() => buildIndex(Dataset.parse(raw)), 21);
 const example = readFileSync(join(root, 'tests/fixtures/cryptodaily-2022-01-14-north-korea-hacks.txt'), 'utf8');
