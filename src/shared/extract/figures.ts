@@ -117,6 +117,8 @@ const VERB_OBJECT_AFTER = /^[^\S\n]+(?:the|a|an|its|their|his|her|our)\b/;
 const NEXT_WORD_RE = /[^\S\n]+(["“‘]?[A-Za-z][\w’'.-]*)/y;
 /** A plural noun that counts things ("cars", "Singaporeans", "ATMs"), not one that measures ("hours") and no other word in -s. */
 const countingPlural = (word: string) => PLURAL_SHAPE.test(word) && !NOT_PLURAL.test(word) && !MEASURE_NOUNS.has(word.toLowerCase());
+/** A noun the counted list names, or any other plural that counts things, in whatever case it is written ("Referrals"). */
+const countsThings = (noun: string) => COUNTED_PLURAL_RE.test(noun) || countingPlural(noun.toLowerCase());
 
 /** Whether the word at a position is a plural noun that counts things. */
 function pluralNounAt(s: string, pos: number): boolean {
@@ -215,7 +217,7 @@ const LETTER_BEFORE_COUNTED = new RegExp(`^[kKmM][^\\S\\n]+(?:[a-z][\\w-]*[^\\S\
 /** "4.1m adults": a letter magnitude before a noun that counts. */
 const letterBeforeCounted = (after: string) => {
   const noun = LETTER_BEFORE_COUNTED.exec(after)?.groups!.noun;
-  return !!noun && (COUNTED_PLURAL_RE.test(noun) || countingPlural(noun));
+  return !!noun && countsThings(noun);
 };
 /** "14 of the 120 contracts", "two of its executives", "three of his closest former associates". */
 const PARTITIVE_RE = new RegExp(`[^\\S\\n]+of(?:[^\\S\\n]+(?:the|its|his|her|their|our|these|those)|(?=[^\\S\\n]+\\d))(?<inner>[^\\S\\n]+(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?(?<between>(?:[^\\S\\n]+[A-Za-z][\\w’'-]*){0,3}?)[^\\S\\n]+(?<noun>${COUNTED_PLURAL_ALT})\\b`, 'iy');
@@ -672,7 +674,7 @@ function ellipticalCountNoun(s: string, start: number, end: number, previousCoun
   if (!NOUNLESS_AFTER.test(after)) return null;
   if (previousCount && COMPARISON_GAP.test(s.slice(previousCount.end, start))) return previousCount.unit;
   const changed = CHANGED_TO_BEFORE.exec(start > 140 ? s.slice(start - 140, start) : before)?.groups!.noun;
-  const subject = changed && (COUNTED_PLURAL_RE.test(changed) || countingPlural(changed.toLowerCase())) ? changed : undefined;
+  const subject = changed && countsThings(changed) ? changed : undefined;
   // "put the number of creditors at about 127,000", "brought to 11 the number of actors" (the noun before the figure only).
   const numberOf = subject ? null : NUMBER_OF_BEFORE.exec(s.slice(Math.max(0, start - 80), start))?.[1];
   return subject ? pluralNoun(subject) : numberOf ? pluralNoun(numberOf) : null;
